@@ -1,0 +1,79 @@
+/* lib/capture/capture.c: the public capture calls, dispatched to the live
+ * or file back end, plus what every capture does the same way (event
+ * numbering, break, error messages, stats). */
+#include "capture/capture.h"
+
+#include <stdlib.h>
+
+int strato_capture_new(strato_capture **out, const struct strato_capture_ops *ops, void *priv)
+{
+	strato_capture *cap = calloc(1, sizeof(*cap));
+
+	if (!cap)
+		return strato_fail(-ENOMEM, "out of memory");
+	cap->ops = ops;
+	cap->priv = priv;
+	*out = cap;
+	return 0;
+}
+
+int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
+{
+	int rc;
+
+	if (!cap || !ev_out)
+		return strato_fail(-EINVAL, "strato_capture_next: NULL argument");
+	if (cap->brk)
+		return STRATO_EOF;
+	rc = cap->ops->next(cap, ev_out);
+	if (rc == STRATO_EVENT) {
+		((struct strato_event *)*ev_out)->num = ++cap->nevents;
+	} else if (rc < 0) {
+		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));
+	}
+	return rc;
+}
+
+void strato_capture_break(strato_capture *cap)
+{
+	if (cap)
+		cap->brk = 1;
+}
+
+int strato_capture_get_fd(strato_capture *cap)
+{
+	if (!cap || !cap->ops->get_fd)
+		return strato_fail(-ENOTSUP, "this capture has no pollable descriptor");
+	return cap->ops->get_fd(cap);
+}
+
+int strato_capture_stats(strato_capture *cap, struct strato_stats *st)
+{
+	struct strato_stats full = { .sz = sizeof(full) };
+
+	if (!cap || !st || st->sz < sizeof(size_t))
+		return strato_fail(-EINVAL, "strato_capture_stats: NULL capture or stats without sz");
+	full.events = cap->nevents;
+	if (cap->ops->stats)
+		cap->ops->stats(cap, &full);
+	full.drops = full.drops_buffer + full.drops_other;
+	/* Copy only what the caller's struct has room for. */
+	memcpy((char *)st + sizeof(size_t), (char *)&full + sizeof(size_t),
+	       (st->sz < sizeof(full) ? st->sz : sizeof(full)) - sizeof(size_t));
+	return 0;
+}
+
+const char *strato_capture_errmsg(const strato_capture *cap)
+{
+	return cap ? cap->errmsg : "";
+}
+
+int strato_capture_close(strato_capture *cap)
+{
+	if (!cap)
+		return 0;
+	if (cap->ops->close)
+		cap->ops->close(cap);
+	free(cap);
+	return 0;
+}

@@ -1,0 +1,30 @@
+/* lib/capture/capture.h: the capture handle shared by the live and file
+ * back ends; each back end supplies its operations. */
+#ifndef STRATO_CAPTURE_CAPTURE_H
+#define STRATO_CAPTURE_CAPTURE_H
+
+#include <signal.h>
+#include <stratocore/capture.h>
+#include "core/internal.h"
+#include "event/event.h"
+
+struct strato_capture_ops {
+	/* Same contract as strato_capture_next(); the handle counts events. */
+	int (*next)(strato_capture *cap, const strato_event **ev_out);
+	int (*get_fd)(strato_capture *cap);
+	void (*stats)(strato_capture *cap, struct strato_stats *st);
+	void (*close)(strato_capture *cap);
+};
+
+struct strato_capture {
+	const struct strato_capture_ops *ops;
+	void *priv;                  /* the back end's state */
+	volatile sig_atomic_t brk;   /* set by strato_capture_break() */
+	uint64_t nevents;
+	char errmsg[STRATO_ERRMSG_MAX];
+};
+
+/* Allocates a handle for a back end. */
+int strato_capture_new(strato_capture **out, const struct strato_capture_ops *ops, void *priv);
+
+#endif

@@ -1,0 +1,258 @@
+/* lib/capture/probe.c: the live back end. Checks privilege and BTF, loads
+ * the embedded probe skeleton, configures it from strato_live_opts,
+ * attaches it, and lends events straight out of the ring buffer. */
+#include "capture/capture.h"
+#include "capture/ringbuf.h"
+#include <linux/types.h>
+#include "bpf/stratocore_events.h"
+#include "capture/stratocore.skel.h"
+
+#include <bpf/libbpf.h>
+#include <bpf/bpf.h>
+#include <linux/capability.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STRATO_DEFAULT_RINGBUF (8u << 20)
+#define STRATO_DEFAULT_SNAPLEN 80
+
+/* Syscalls the probe decodes, by name, with this architecture's numbers. */
+static const struct strato_syscall_name {
+	const char *name;
+	int nr;
+} strato_syscalls[] = {
+	{ "openat", SYS_openat },
+};
+
+struct strato_live {
+	struct strato_probe *skel;
+	struct strato_ring ring;
+	int epfd;
+	int timeout_ms;
+	int holding; /* a record is lent out and released on the next call */
+	struct strato_event ev;
+};
+
+static int strato_have_caps(void)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2];
+	uint64_t eff;
+
+	if (syscall(SYS_capget, &h, d))
+		return 0;
+	eff = d[0].effective | ((uint64_t)d[1].effective << 32);
+	if (eff & (1ULL << CAP_SYS_ADMIN))
+		return 1;
+	return (eff & (1ULL << 39 /* CAP_BPF */)) && (eff & (1ULL << 38 /* CAP_PERFMON */));
+}
+
+static uint64_t strato_boot_to_epoch(void)
+{
+	struct timespec rt, bt;
+
+	clock_gettime(CLOCK_REALTIME, &rt);
+	clock_gettime(CLOCK_BOOTTIME, &bt);
+	return ((uint64_t)rt.tv_sec - bt.tv_sec) * 1000000000ULL + rt.tv_nsec - bt.tv_nsec;
+}
+
+static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
+{
+	struct strato_live *l = cap->priv;
+	const uint8_t *rec;
+	size_t len;
+	int err;
+
+	if (l->holding) {
+		strato_ring_release(&l->ring);
+		l->holding = 0;
+	}
+	for (;;) {
+		struct epoll_event e;
+
+		len = strato_ring_peek(&l->ring, &rec);
+		if (len) {
+			err = strato_event_parse(&l->ev, rec, len);
+			l->holding = 1;
+			if (err)
+				return err;
+			l->ev.cpu = 0;
+			*ev_out = &l->ev;
+			return STRATO_EVENT;
+		}
+		if (cap->brk)
+			return STRATO_EOF;
+		err = epoll_wait(l->epfd, &e, 1, l->timeout_ms);
+		if (err < 0 && errno != EINTR)
+			return strato_fail(-errno, "epoll_wait on the ring buffer: %s", strerror(errno));
+		if (err == 0)
+			return STRATO_TIMEOUT;
+	}
+}
+
+static int strato_live_get_fd(strato_capture *cap)
+{
+	return ((struct strato_live *)cap->priv)->epfd;
+}
+
+static void strato_live_stats(strato_capture *cap, struct strato_stats *st)
+{
+	struct strato_live *l = cap->priv;
+	int ncpu = libbpf_num_possible_cpus();
+	int fd = bpf_map__fd(l->skel->maps.strato_drops);
+
+	for (uint32_t reason = 0; reason < STRATO_DROP_NREASONS && ncpu > 0; reason++) {
+		uint64_t vals[ncpu];
+		uint64_t sum = 0;
+
+		if (bpf_map_lookup_elem(fd, &reason, vals))
+			continue;
+		for (int i = 0; i < ncpu; i++)
+			sum += vals[i];
+		if (reason == STRATO_DROP_BUFFER)
+			st->drops_buffer = sum;
+		else
+			st->drops_other = sum;
+	}
+}
+
+static void strato_live_free(struct strato_live *l)
+{
+	if (!l)
+		return;
+	strato_ring_unmap(&l->ring);
+	if (l->epfd >= 0)
+		close(l->epfd);
+	strato_probe__destroy(l->skel);
+	free(l);
+}
+
+static void strato_live_close(strato_capture *cap)
+{
+	strato_live_free(cap->priv);
+}
+
+static const struct strato_capture_ops strato_live_ops = {
+	.next = strato_live_next,
+	.get_fd = strato_live_get_fd,
+	.stats = strato_live_stats,
+	.close = strato_live_close,
+};
+
+/* Fills the interesting-syscall table from the option's names. */
+static int strato_live_set_syscalls(struct strato_live *l, const struct strato_live_opts *opts)
+{
+	const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
+	size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
+	int fd = bpf_map__fd(l->skel->maps.strato_interesting);
+	uint8_t on = 1;
+
+	for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_syscalls); i++) {
+		int wanted = !names;
+
+		for (size_t j = 0; names && j < n; j++)
+			wanted |= !strcmp(names[j], strato_syscalls[i].name);
+		if (wanted && bpf_map_update_elem(fd, &(uint32_t){ strato_syscalls[i].nr }, &on, BPF_ANY))
+			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+	}
+	for (size_t j = 0; names && j < n; j++) {
+		size_t i = 0;
+
+		while (i < STRATO_ARRAY_SIZE(strato_syscalls) && strcmp(names[j], strato_syscalls[i].name))
+			i++;
+		if (i == STRATO_ARRAY_SIZE(strato_syscalls))
+			return strato_fail(-EINVAL, "unknown or unsupported syscall \"%s\"", names[j] ? names[j] : "(null)");
+	}
+	return 0;
+}
+
+int strato_capture_open_live(strato_capture **out, const struct strato_live_opts *opts)
+{
+	struct strato_live *l;
+	struct strato_probe_config cfg = { 0 };
+	uint32_t rbsize, snaplen, zero = 0;
+	int err;
+
+	if (!out)
+		return strato_fail(-EINVAL, "strato_capture_open_live: out is NULL");
+	*out = NULL;
+	if (!STRATO_OPTS_CHECK(opts, strato_live_opts))
+		return -EINVAL;
+	snaplen = STRATO_OPTS_GET(opts, snaplen, 0);
+	if (!snaplen)
+		snaplen = STRATO_DEFAULT_SNAPLEN;
+	if (snaplen > STRATO_MAX_SNAPLEN)
+		return strato_fail(-EINVAL, "snaplen %u is larger than %u", snaplen, STRATO_MAX_SNAPLEN);
+	rbsize = STRATO_OPTS_GET(opts, buffer_bytes, 0);
+	if (!rbsize)
+		rbsize = STRATO_DEFAULT_RINGBUF;
+	if (rbsize < 4096 || (rbsize & (rbsize - 1)))
+		return strato_fail(-EINVAL, "buffer_bytes %u is not a power of two of at least 4096", rbsize);
+	if (!strato_have_caps())
+		return strato_fail(-EPERM, "live capture needs root, or CAP_BPF and CAP_PERFMON (this process has %s)",
+				   geteuid() ? "neither: it is not root" : "root's uid but not the capabilities");
+	if (access("/sys/kernel/btf/vmlinux", R_OK))
+		return strato_fail(-STRATO_ENOBTF, "the kernel exposes no BTF (/sys/kernel/btf/vmlinux: %s); "
+				   "live capture needs a kernel built with CONFIG_DEBUG_INFO_BTF", strerror(errno));
+
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return strato_fail(-ENOMEM, "out of memory");
+	l->epfd = -1;
+	l->timeout_ms = STRATO_OPTS_GET(opts, timeout_ms, 0);
+	if (!l->timeout_ms)
+		l->timeout_ms = 100;
+	strato_log_hook_libbpf();
+	l->skel = strato_probe__open();
+	if (!l->skel) {
+		err = strato_fail(-STRATO_EPROBE, "cannot open the embedded probe: %s", strerror(errno));
+		goto fail;
+	}
+	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
+	bpf_map__set_max_entries(l->skel->maps.strato_ringbuf, rbsize);
+	err = strato_probe__load(l->skel);
+	if (err) {
+		err = strato_fail(err == -EPERM ? -EPERM : -STRATO_EPROBE,
+				  "the kernel refused the probe: %s (run with log level debug for the verifier log)",
+				  strerror(-err));
+		goto fail;
+	}
+	cfg.boot_to_epoch_ns = strato_boot_to_epoch();
+	cfg.snaplen = snaplen;
+	cfg.self_tgid = STRATO_OPTS_GET(opts, include_self, false) ? 0 : (uint32_t)getpid();
+	cfg.drop_failed = STRATO_OPTS_GET(opts, drop_failed, false);
+	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &cfg, BPF_ANY)) {
+		err = strato_fail(-errno, "cannot configure the probe: %s", strerror(errno));
+		goto fail;
+	}
+	err = strato_live_set_syscalls(l, opts);
+	if (err)
+		goto fail;
+	err = strato_ring_map(&l->ring, bpf_map__fd(l->skel->maps.strato_ringbuf), rbsize);
+	if (err)
+		goto fail;
+	l->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (l->epfd < 0 ||
+	    epoll_ctl(l->epfd, EPOLL_CTL_ADD, bpf_map__fd(l->skel->maps.strato_ringbuf),
+		      &(struct epoll_event){ .events = EPOLLIN })) {
+		err = strato_fail(-errno, "epoll on the ring buffer: %s", strerror(errno));
+		goto fail;
+	}
+	err = strato_probe__attach(l->skel);
+	if (err) {
+		err = strato_fail(-STRATO_EPROBE, "cannot attach the probe to the syscall tracepoints: %s",
+				  strerror(-err));
+		goto fail;
+	}
+	err = strato_capture_new(out, &strato_live_ops, l);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	strato_live_free(l);
+	return err;
+}

@@ -1,0 +1,29 @@
+/* lib/capture/ringbuf.h: a zero-copy reader of one BPF ring buffer map.
+ * libbpf 1.1's ring_buffer API only lends records for the duration of a
+ * callback; reading the mapped ring directly lets strato_capture_next() lend
+ * a record in place and release it on the following call. */
+#ifndef STRATO_CAPTURE_RINGBUF_H
+#define STRATO_CAPTURE_RINGBUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strato_ring {
+	unsigned long *consumer_pos; /* read-write page */
+	unsigned long *producer_pos; /* read-only page, data follows */
+	uint8_t *data;
+	size_t mask;                 /* ring size - 1 */
+	size_t page;
+	unsigned long cons;          /* our position, published on release */
+};
+
+int strato_ring_map(struct strato_ring *r, int map_fd, size_t size);
+void strato_ring_unmap(struct strato_ring *r);
+/* Next committed record at or after the current position, skipping discarded
+ * ones; returns its length and sets *rec, or 0 when the ring is empty (or the
+ * next record is still being written). Does not consume. */
+size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec);
+/* Consumes the record last returned by peek and publishes the position. */
+void strato_ring_release(struct strato_ring *r);
+
+#endif

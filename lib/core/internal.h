@@ -1,0 +1,46 @@
+/* lib/core/internal.h: helpers every subsystem of the library uses: error
+ * reporting, logging, options-struct validation. Not installed. */
+#ifndef STRATO_CORE_INTERNAL_H
+#define STRATO_CORE_INTERNAL_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <stratocore/common.h>
+#include <stratocore/errors.h>
+
+#define STRATO_ERRMSG_MAX 512
+
+/* Sets the calling thread's last-error text and returns `err` unchanged, so
+ * a failure path reads `return strato_fail(-EINVAL, "bad x %d", x);`. */
+int strato_fail(int err, const char *fmt, ...) STRATO_PRINTF(2, 3);
+/* Copies the thread's last-error text into a handle's own message buffer. */
+void strato_keep_error(char *dst, size_t len);
+void strato_log(enum strato_log_level level, const char *fmt, ...) STRATO_PRINTF(2, 3);
+/* Routes libbpf's messages through strato_log (idempotent). */
+void strato_log_hook_libbpf(void);
+
+/* Options structs: `sz` is what the caller was compiled with. A field is
+ * readable when it lies entirely inside the caller's struct; bytes the
+ * library does not know must be zero (like libbpf's OPTS_VALID). */
+bool strato_opts_valid(const void *opts, size_t known_sz, const char *type_name);
+#define STRATO_OPTS_HAS(opts, field) \
+	((opts) && (opts)->sz >= offsetof(__typeof__(*(opts)), field) + sizeof((opts)->field))
+#define STRATO_OPTS_GET(opts, field, def) \
+	(STRATO_OPTS_HAS(opts, field) ? (opts)->field : (def))
+#define STRATO_OPTS_CHECK(opts, type) strato_opts_valid((opts), sizeof(struct type), #type)
+
+/* Little-endian unaligned loads and stores for the on-disk formats. */
+static inline uint16_t strato_ld16(const void *p) { uint16_t v; memcpy(&v, p, 2); return v; }
+static inline uint32_t strato_ld32(const void *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+static inline uint64_t strato_ld64(const void *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+static inline void strato_st16(void *p, uint16_t v) { memcpy(p, &v, 2); }
+static inline void strato_st32(void *p, uint32_t v) { memcpy(p, &v, 4); }
+static inline void strato_st64(void *p, uint64_t v) { memcpy(p, &v, 8); }
+
+#define STRATO_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

@@ -1,0 +1,170 @@
+/* lib/event/event.c: validation of raw scap events and the public accessors
+ * of strato_event (header fields, parameters, copies). */
+#include "core/internal.h"
+#include "event/event.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int strato_event_parse(struct strato_event *ev, const uint8_t *raw, size_t avail)
+{
+	uint32_t len, n, width, off;
+
+	if (avail < STRATO_EVT_HDR_LEN)
+		return strato_fail(-STRATO_EFORMAT, "event shorter than its 26-byte header (%zu bytes)", avail);
+	len = strato_ld32(raw + 16);
+	if (len < STRATO_EVT_HDR_LEN || len > avail)
+		return strato_fail(-STRATO_EFORMAT, "event length %u outside 26..%zu", len, avail);
+	ev->raw = raw;
+	ev->len = len;
+	ev->type = strato_ld16(raw + 20);
+	n = strato_ld32(raw + 22);
+	width = strato_event_lenwidth(ev->type);
+	if ((uint64_t)n * width > len - STRATO_EVT_HDR_LEN)
+		return strato_fail(-STRATO_EFORMAT, "event type %u: %u parameter lengths do not fit in %u bytes",
+				   ev->type, n, len);
+	off = STRATO_EVT_HDR_LEN + n * width;
+	if (n > STRATO_MAX_PARAMS)
+		n = STRATO_MAX_PARAMS;
+	for (uint32_t i = 0; i < n; i++) {
+		const uint8_t *lp = raw + STRATO_EVT_HDR_LEN + i * width;
+		uint32_t pl = width == 2 ? strato_ld16(lp) : strato_ld32(lp);
+
+		if (pl > len - off)
+			return strato_fail(-STRATO_EFORMAT,
+					   "event type %u: parameter %u of %u bytes overruns the %u-byte event",
+					   ev->type, i, pl, len);
+		ev->poff[i] = off;
+		ev->plen[i] = pl;
+		off += pl;
+	}
+	ev->nparams = n;
+	return 0;
+}
+
+uint16_t strato_event_type(const strato_event *ev) { return ev->type; }
+uint64_t strato_event_ts(const strato_event *ev) { return strato_ld64(ev->raw); }
+int64_t strato_event_tid(const strato_event *ev) { return (int64_t)strato_ld64(ev->raw + 8); }
+uint16_t strato_event_cpu(const strato_event *ev) { return ev->cpu; }
+uint64_t strato_event_num(const strato_event *ev) { return ev->num; }
+uint32_t strato_event_dump_flags(const strato_event *ev) { return ev->dump_flags; }
+unsigned strato_event_nparams(const strato_event *ev) { return ev->nparams; }
+
+const char *strato_event_name(const strato_event *ev)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+
+	return ei ? ei->name : "unknown";
+}
+
+int strato_event_param(const strato_event *ev, unsigned idx, const void **data, size_t *len)
+{
+	if (idx >= ev->nparams)
+		return -ERANGE;
+	*data = ev->raw + ev->poff[idx];
+	*len = ev->plen[idx];
+	return ev->plen[idx] ? 0 : -STRATO_ENOVALUE;
+}
+
+int strato_event_param_index(const strato_event *ev, const char *name)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+
+	if (ei) {
+		for (unsigned i = 0; i < ei->nparams && i < ev->nparams; i++)
+			if (!strcmp(ei->params[i].name, name))
+				return (int)i;
+	}
+	return -STRATO_ENOFIELD;
+}
+
+int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	const void *p;
+	size_t len;
+	int err = strato_event_param(ev, idx, &p, &len);
+	enum strato_ptype t;
+
+	if (err)
+		return err;
+	t = ei && idx < ei->nparams ? ei->params[idx].type : STRATO_PT_NONE;
+	switch (t) {
+	case STRATO_PT_INT8: case STRATO_PT_INT16: case STRATO_PT_INT32: case STRATO_PT_INT64:
+	case STRATO_PT_ERRNO: case STRATO_PT_FD: case STRATO_PT_PID: case STRATO_PT_FD32:
+	case STRATO_PT_PID32:
+		switch (len) {
+		case 1: *out = *(const int8_t *)p; return 0;
+		case 2: *out = (int16_t)strato_ld16(p); return 0;
+		case 4: *out = (int32_t)strato_ld32(p); return 0;
+		case 8: *out = (int64_t)strato_ld64(p); return 0;
+		}
+		return -STRATO_EFORMAT;
+	case STRATO_PT_UINT8: case STRATO_PT_UINT16: case STRATO_PT_UINT32: case STRATO_PT_UINT64:
+	case STRATO_PT_SYSCALLID: case STRATO_PT_SIGTYPE: case STRATO_PT_RELTIME:
+	case STRATO_PT_ABSTIME: case STRATO_PT_PORT: case STRATO_PT_L4PROTO:
+	case STRATO_PT_SOCKFAMILY: case STRATO_PT_BOOL: case STRATO_PT_FLAGS8:
+	case STRATO_PT_FLAGS16: case STRATO_PT_FLAGS32: case STRATO_PT_UID: case STRATO_PT_GID:
+	case STRATO_PT_SIGSET: case STRATO_PT_MODE: case STRATO_PT_ENUMFLAGS8:
+	case STRATO_PT_ENUMFLAGS16: case STRATO_PT_ENUMFLAGS32:
+		switch (len) {
+		case 1: *out = *(const uint8_t *)p; return 0;
+		case 2: *out = strato_ld16(p); return 0;
+		case 4: *out = strato_ld32(p); return 0;
+		case 8: *out = (int64_t)strato_ld64(p); return 0;
+		}
+		return -STRATO_EFORMAT;
+	default:
+		return -STRATO_ETYPE;
+	}
+}
+
+int strato_event_raw(const strato_event *ev, const void **data, size_t *len)
+{
+	*data = ev->raw;
+	*len = ev->len;
+	return 0;
+}
+
+int strato_event_clone(const strato_event *ev, strato_event **out)
+{
+	struct strato_event *c = malloc(sizeof(*c) + ev->len);
+
+	if (!c)
+		return strato_fail(-ENOMEM, "out of memory copying an event");
+	*c = *ev;
+	memcpy(c + 1, ev->raw, ev->len);
+	c->raw = (const uint8_t *)(c + 1);
+	*out = c;
+	return 0;
+}
+
+void strato_event_free(strato_event *ev)
+{
+	free(ev);
+}
+
+unsigned strato_event_type_count(void)
+{
+	return STRATO_EVENT_TABLE_SIZE;
+}
+
+const char *strato_event_type_name(uint16_t type)
+{
+	const struct strato_event_info *ei = strato_event_info_get(type);
+
+	return ei ? ei->name : NULL;
+}
+
+int strato_event_type_param(uint16_t type, unsigned idx, const char **name, enum strato_ptype *ptype)
+{
+	const struct strato_event_info *ei = strato_event_info_get(type);
+
+	if (!ei || idx >= ei->nparams)
+		return -ERANGE;
+	if (name)
+		*name = ei->params[idx].name;
+	if (ptype)
+		*ptype = ei->params[idx].type;
+	return 0;
+}

@@ -1,0 +1,38 @@
+/* lib/event/event.h: the in-memory event (what strato_event points to) and
+ * the parser that validates a raw scap event before anything reads it. */
+#ifndef STRATO_EVENT_EVENT_H
+#define STRATO_EVENT_EVENT_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "event/event_table.h"
+
+#define STRATO_EVT_HDR_LEN 26 /* ts u64, tid u64, len u32, type u16, nparams u32 */
+
+struct strato_event {
+	const uint8_t *raw; /* header, length array, data: the scap encoding */
+	uint32_t len;       /* bytes at raw (the header's len field) */
+	uint16_t type;
+	uint16_t cpu;
+	uint32_t dump_flags;
+	uint64_t num;
+	uint32_t nparams; /* parameters decoded, at most STRATO_MAX_PARAMS */
+	uint32_t poff[STRATO_MAX_PARAMS]; /* offset of each parameter's data in raw */
+	uint32_t plen[STRATO_MAX_PARAMS];
+};
+
+/* Validates the event at `raw` (at most `avail` bytes) and fills `ev`'s raw,
+ * len, type, nparams, poff and plen. Every length is checked against the
+ * event and `avail`, so later reads never leave the buffer. Parameters past
+ * STRATO_MAX_PARAMS are ignored. Returns 0 or -STRATO_EFORMAT (message set). */
+int strato_event_parse(struct strato_event *ev, const uint8_t *raw, size_t avail);
+
+/* Width of the parameter length array entries for `type`: 2 or 4. */
+static inline unsigned strato_event_lenwidth(uint16_t type)
+{
+	const struct strato_event_info *ei = strato_event_info_get(type);
+
+	return ei && (ei->flags & STRATO_EF_LARGE_PAYLOAD) ? 4 : 2;
+}
+
+#endif

@@ -1,0 +1,37 @@
+/* tests/testutil.h: small helpers shared by the Check test programs. */
+#ifndef STRATO_TESTUTIL_H
+#define STRATO_TESTUTIL_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Automake's code for a skipped test. */
+#define STRATO_TEST_SKIP 77
+
+/* Path of a file under the shared reference folder, or NULL when that
+ * folder is absent (tests using it then skip). */
+static inline const char *strato_test_shared(const char *rel, char *buf, size_t len)
+{
+	const char *dir = getenv("STRATO_SHARED");
+
+	if (!dir)
+		dir = "../shared";
+	snprintf(buf, len, "%s/%s", dir, rel);
+	return access(buf, R_OK) == 0 ? buf : NULL;
+}
+
+/* Runs the suite; returns the process exit status. */
+static inline int strato_test_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+#endif
