@@ -22,7 +22,9 @@ lib_libstratocore_internal_la_SOURCES = \
 	lib/capture/capture.c \
 	lib/capture/ringbuf.h \
 	lib/capture/ringbuf.c \
-	lib/capture/probe.c
+	lib/capture/probe.c \
+	lib/format/tables.h \
+	lib/format/tables.c
 nodist_lib_libstratocore_internal_la_SOURCES = lib/capture/stratocore.skel.h
 
 lib_LTLIBRARIES += lib/libstratocore.la
@@ -32,3 +34,9 @@ lib_libstratocore_la_LDFLAGS = $(AM_LDFLAGS) -version-info $(STRATO_LT_VERSION) 
 	-Wl,--version-script=$(srcdir)/lib/libstratocore.map -Wl,--no-undefined
 EXTRA_lib_libstratocore_la_DEPENDENCIES = $(srcdir)/lib/libstratocore.map
 EXTRA_DIST += lib/libstratocore.map
+
+# Subsystem fragments append their sources to the convenience library.
+include $(srcdir)/lib/format/reader.mk
+include $(srcdir)/lib/format/writer.mk
+include $(srcdir)/lib/capture/live.mk
+include $(srcdir)/lib/event/format.mk

@@ -19,3 +19,8 @@ tests_check_live_SOURCES = tests/check_live.c
 tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 endif
+
+include $(srcdir)/tests/reader.mk
+include $(srcdir)/tests/writer.mk
+include $(srcdir)/tests/live.mk
+include $(srcdir)/tests/event.mk

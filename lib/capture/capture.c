@@ -74,6 +74,7 @@ int strato_capture_close(strato_capture *cap)
 		return 0;
 	if (cap->ops->close)
 		cap->ops->close(cap);
+	strato_tables_clear(&cap->tables);
 	free(cap);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <stratocore/capture.h>
 #include "core/internal.h"
 #include "event/event.h"
+#include "format/tables.h"
 
 struct strato_capture_ops {
 	/* Same contract as strato_capture_next(); the handle counts events. */
@@ -21,6 +22,9 @@ struct strato_capture {
 	void *priv;                  /* the back end's state */
 	volatile sig_atomic_t brk;   /* set by strato_capture_break() */
 	uint64_t nevents;
+	/* What the capture started from (file header blocks or the /proc
+	 * snapshot); the writer and the state layer read it. */
+	struct strato_tables tables;
 	char errmsg[STRATO_ERRMSG_MAX];
 };
 

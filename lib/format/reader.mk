@@ -1,0 +1,1 @@
+# lib/format/reader.mk: rules of this subsystem (appends to the variables of Makefile.am).

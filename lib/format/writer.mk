@@ -1,0 +1,1 @@
+# lib/format/writer.mk: rules of this subsystem (appends to the variables of Makefile.am).

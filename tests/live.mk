@@ -1,0 +1,1 @@
+# tests/live.mk: rules of this subsystem (appends to the variables of Makefile.am).
