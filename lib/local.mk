@@ -23,6 +23,7 @@ lib_libstratocore_internal_la_SOURCES = \
 	lib/capture/ringbuf.h \
 	lib/capture/ringbuf.c \
 	lib/capture/probe.c \
+	lib/format/scap.h \
 	lib/format/tables.h \
 	lib/format/tables.c
 nodist_lib_libstratocore_internal_la_SOURCES = lib/capture/stratocore.skel.h
