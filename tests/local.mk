@@ -5,7 +5,7 @@ AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_bu
 	STRATO_SHARED='$(abs_top_srcdir)/../shared' \
 	PACKAGE_VERSION='$(PACKAGE_VERSION)'; \
 	export top_srcdir top_builddir CC CXX MAKE NM STRATO_SHARED PACKAGE_VERSION;
-EXTRA_DIST += tests/testutil.h
+EXTRA_DIST += tests/testutil.h tests/sanitized-tests
 dist_noinst_SCRIPTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
 TESTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
 
