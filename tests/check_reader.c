@@ -364,7 +364,9 @@ START_TEST(test_misc)
 	ck_assert_str_eq(cap->tables.threads[0].comm, "dog");
 	strato_capture_close(cap);
 
-	ck_assert_int_eq(strato_capture_get_fd(open_fix("t1_min.scap")), -ENOTSUP);
+	cap = open_fix("t1_min.scap");
+	ck_assert_int_eq(strato_capture_get_fd(cap), -ENOTSUP);
+	strato_capture_close(cap);
 	ck_assert_int_eq(strato_capture_open_file(&cap, "/nonexistent/x.scap", NULL), -ENOENT);
 	ck_assert_int_eq(strato_capture_open_file(&cap, "/", NULL), -EISDIR);
 	ck_assert_int_eq(strato_capture_open_file(&cap, "/dev/null", NULL), -STRATO_EFORMAT);
