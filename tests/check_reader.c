@@ -373,6 +373,73 @@ START_TEST(test_misc)
 }
 END_TEST
 
+
+/* Builds a READ_E (fd, size) or READ_X (res, data) event of `tid`. */
+static size_t build_read(uint8_t *buf, bool enter, int64_t tid, size_t datalen)
+{
+	uint32_t off = STRATO_EVT_HDR_LEN + 4;
+	int64_t v = enter ? 3 : (int64_t)datalen;
+
+	memset(buf, 0, STRATO_EVT_HDR_LEN + 4 + 8 + datalen);
+	strato_st64(buf, 1700000000000000000ULL);
+	strato_st64(buf + 8, (uint64_t)tid);
+	strato_st16(buf + 20, enter ? 6 : 7);
+	strato_st32(buf + 22, 2);
+	strato_st16(buf + STRATO_EVT_HDR_LEN, 8);
+	strato_st16(buf + STRATO_EVT_HDR_LEN + 2, enter ? 4 : (uint16_t)datalen);
+	strato_st64(buf + off, (uint64_t)v);
+	off += 8;
+	if (enter) {
+		strato_st32(buf + off, (uint32_t)(4096 + tid));
+		off += 4;
+	} else {
+		off += (uint32_t)datalen;
+	}
+	strato_st32(buf + 16, off);
+	return off;
+}
+
+/* The enter table is bounded: past STRATO_MERGE_SLOTS waiting threads the
+ * oldest are evicted, and their exits come out unmerged. */
+START_TEST(test_merge_bounds)
+{
+	struct strato_merge m;
+	struct strato_event ev;
+	const struct strato_event *out;
+	static uint8_t buf[STRATO_MERGE_MAX_ENTER + 256];
+	const int nthreads = STRATO_MERGE_SLOTS + 476;
+	int merged = 0;
+	int64_t v;
+
+	ck_assert_int_eq(strato_merge_init(&m), 0);
+	ck_assert(strato_merge_is_syscall_enter(6));
+	ck_assert(!strato_merge_is_syscall_enter(186)); /* procexit */
+	ck_assert(!strato_merge_is_syscall_enter(7));
+	for (int t = 0; t < nthreads; t++) {
+		ck_assert_int_eq(strato_event_parse(&ev, buf, build_read(buf, true, 100 + t, 0)), 0);
+		ck_assert_int_eq(strato_merge_store(&m, &ev), 0);
+	}
+	ck_assert_uint_eq(m.nused, STRATO_MERGE_SLOTS);
+	for (int t = 0; t < nthreads; t++) {
+		ck_assert_int_eq(strato_event_parse(&ev, buf, build_read(buf, false, 100 + t, 5)), 0);
+		ck_assert_int_eq(strato_merge_exit(&m, &ev, &out), 0);
+		if (t < nthreads - STRATO_MERGE_SLOTS) {
+			ck_assert_ptr_eq(out, &ev);
+			continue;
+		}
+		merged++;
+		ck_assert_uint_eq(out->nparams, 4);
+		ck_assert_int_eq(strato_event_param_int(out, 2, &v), 0);
+		ck_assert_int_eq(v, 3);
+		ck_assert_int_eq(strato_event_param_int(out, 3, &v), 0);
+		ck_assert_int_eq(v, 4096 + 100 + t);
+	}
+	ck_assert_int_eq(merged, STRATO_MERGE_SLOTS);
+	ck_assert_uint_eq(m.nused, 0);
+	strato_merge_free(&m);
+}
+END_TEST
+
 static const char *const samples[] = {
 	"draios-sysdig-inspect/502Error.scap",
 	"falcosecurity-falco/cat_write.scap",
@@ -642,6 +709,7 @@ int main(void)
 	tcase_add_test(tc, test_tables);
 	tcase_add_test(tc, test_merge);
 	tcase_add_test(tc, test_misc);
+	tcase_add_test(tc, test_merge_bounds);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("samples");
 	tcase_set_timeout(tc, 60);
