@@ -1,6 +1,23 @@
 /* lib/format/scap_read.c: the file back end of strato_capture: reads .scap
  * captures (plain or gzip) block by block from one large buffer, fills the
- * capture's tables from the header blocks and lends events in place. */
+ * capture's tables from the header blocks and lends events in place.
+ *
+ * Choices where the reference readers differ or fail (see the fixtures
+ * README in the shared format folder):
+ *  - a file without event blocks is an empty capture (clean EOF), not the
+ *    "no events in file" error of sysdig and libscap;
+ *  - a new section header after events starts a concatenated capture: its
+ *    tables replace the previous ones and pending enter events are dropped;
+ *    any other block after events is an error naming its offset, as in both
+ *    reference readers (skipping it could hide a damaged file);
+ *  - SHB options, FD types 17-21 and FD lists of unknown threads are
+ *    accepted (like current libs), extra event parameters are kept;
+ *  - the trailer of event blocks is not checked and bytes after the event
+ *    inside its block are ignored (both readers); metadata trailers are;
+ *  - event types the table does not know, or marks unused, are skipped and
+ *    counted in strato_stats.skipped_unknown;
+ *  - system call enter events are merged into their exit (merge.c) and
+ *    never delivered; enter-only kinds (procexit, switch, ...) are. */
 #include "capture/capture.h"
 #include "format/reader.h"
 #include "format/scap.h"
