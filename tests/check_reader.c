@@ -440,6 +440,102 @@ START_TEST(test_merge_bounds)
 }
 END_TEST
 
+
+/* Appends a block of `type` with `body` (padded) to buf at *off. */
+static void put_block(uint8_t *buf, size_t *off, uint32_t type, const void *body, size_t n)
+{
+	uint32_t total = (uint32_t)(12 + ((n + 3) & ~(size_t)3));
+
+	strato_st32(buf + *off, type);
+	strato_st32(buf + *off + 4, total);
+	memset(buf + *off + 8, 0, total - 12);
+	memcpy(buf + *off + 8, body, n);
+	strato_st32(buf + *off + total - 4, total);
+	*off += total;
+}
+
+/* Pre-release block ids (_INT) and legacy event blocks, whose 22-byte
+ * event header has no parameter count. */
+START_TEST(test_legacy_blocks)
+{
+	static uint8_t buf[4096], body[1024];
+	size_t off = 0, n;
+	strato_capture *cap;
+	const strato_event *ev;
+	char path[64];
+	int fd = memfd_create("strato-legacy", 0);
+	int64_t v;
+
+	ck_assert_int_ge(fd, 0);
+	memset(body, 0, sizeof(body));
+	strato_st32(body, STRATO_SHB_MAGIC);
+	strato_st16(body + 4, 1);
+	strato_st16(body + 6, 0);
+	memset(body + 8, 0xff, 8);
+	put_block(buf, &off, STRATO_SHB_TYPE, body, 16);
+	memset(body, 0, sizeof(body));
+	strato_st32(body, 2); /* num_cpus */
+	memcpy(body + 20, "legacyhost", 10);
+	put_block(buf, &off, STRATO_BLK_MI_INT, body, STRATO_MI_BODY_LEN);
+	/* EVF legacy: cpu 3, flags 2, OPEN_X with its 5 2022 parameters. */
+	n = 0;
+	strato_st16(body, 3);
+	strato_st32(body + 2, STRATO_DF_TRACER);
+	n = 6;
+	strato_st64(body + n, 1700000000000000001ULL);
+	strato_st64(body + n + 8, 4321);
+	strato_st16(body + n + 20, 3);
+	{
+		static const uint16_t lens[] = { 8, 5, 4, 4, 4 };
+		uint8_t *p = body + n + 22 + 10;
+
+		for (int i = 0; i < 5; i++)
+			strato_st16(body + n + 22 + 2 * i, lens[i]);
+		strato_st64(p, 7);
+		memcpy(p + 8, "/tmp", 5);
+		strato_st32(p + 13, 1);
+		strato_st32(p + 17, 0);
+		strato_st32(p + 21, 0x801);
+		strato_st32(body + n + 16, 22 + 10 + 25);
+		n += 22 + 10 + 25;
+	}
+	put_block(buf, &off, STRATO_BLK_EVF, body, n);
+	/* EV (_INT id): CLOSE_X with res only, cpu 1. */
+	strato_st16(body, 1);
+	strato_st64(body + 2, 1700000000000000002ULL);
+	strato_st64(body + 10, 4321);
+	strato_st32(body + 18, 22 + 2 + 8);
+	strato_st16(body + 22, 5);
+	strato_st16(body + 24, 8);
+	strato_st64(body + 26, 0);
+	put_block(buf, &off, STRATO_BLK_EV_INT, body, 2 + 22 + 2 + 8);
+	ck_assert_int_eq(pwrite(fd, buf, off, 0), (ssize_t)off);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	ck_assert(cap->tables.has_machine);
+	ck_assert_uint_eq(cap->tables.machine.num_cpus, 2);
+	ck_assert_str_eq(cap->tables.machine.hostname, "legacyhost");
+	ev = next_ev(cap);
+	ck_assert_str_eq(strato_event_name(ev), "open");
+	ck_assert_uint_eq(strato_event_cpu(ev), 3);
+	ck_assert_uint_eq(strato_event_dump_flags(ev), STRATO_DF_TRACER);
+	ck_assert_uint_eq(strato_event_nparams(ev), 5);
+	ck_assert_int_eq(iparam(ev, "fd"), 7);
+	sparam(ev, 1, "/tmp", 5);
+	ck_assert_int_eq(iparam(ev, "dev"), 0x801);
+	ev = next_ev(cap);
+	ck_assert_str_eq(strato_event_name(ev), "close");
+	ck_assert_uint_eq(strato_event_cpu(ev), 1);
+	ck_assert_uint_eq(strato_event_nparams(ev), 1);
+	ck_assert_int_eq(strato_event_param_int(ev, 0, &v), 0);
+	ck_assert_int_eq(v, 0);
+	ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EOF);
+	strato_capture_close(cap);
+	close(fd);
+}
+END_TEST
+
 static const char *const samples[] = {
 	"draios-sysdig-inspect/502Error.scap",
 	"falcosecurity-falco/cat_write.scap",
@@ -710,6 +806,7 @@ int main(void)
 	tcase_add_test(tc, test_merge);
 	tcase_add_test(tc, test_misc);
 	tcase_add_test(tc, test_merge_bounds);
+	tcase_add_test(tc, test_legacy_blocks);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("samples");
 	tcase_set_timeout(tc, 60);
