@@ -1,0 +1,218 @@
+/* lib/format/merge.c: turns the enter+exit pairs of older captures into the
+ * library's model of one exit event per system call carrying the arguments
+ * of both halves in the current parameter layout. */
+#include "core/internal.h"
+#include "format/reader.h"
+
+#include <stdlib.h>
+
+/* A merged event holds at most STRATO_MAX_PARAMS parameters of u16 length
+ * plus the exit's own bytes; 1 MiB is far above both. */
+#define STRATO_MERGE_OUT_LIMIT (1u << 20)
+
+static uint32_t strato_merge_hash(int64_t tid)
+{
+	uint64_t h = (uint64_t)tid * 0x9E3779B97F4A7C15ULL;
+
+	return (uint32_t)(h >> 40) % STRATO_MERGE_BUCKETS;
+}
+
+void strato_merge_reset(struct strato_merge *m)
+{
+	for (int32_t i = 0; i < STRATO_MERGE_BUCKETS; i++)
+		m->buckets[i] = -1;
+	/* Slot buffers stay allocated for reuse; only the chains are rebuilt. */
+	for (int32_t i = 0; i < STRATO_MERGE_SLOTS; i++) {
+		m->slots[i].used = false;
+		m->slots[i].next = i + 1 < STRATO_MERGE_SLOTS ? i + 1 : -1;
+	}
+	m->free_head = 0;
+	m->nused = 0;
+	m->victim = 0;
+}
+
+int strato_merge_init(struct strato_merge *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->slots = calloc(STRATO_MERGE_SLOTS, sizeof(*m->slots));
+	m->buckets = calloc(STRATO_MERGE_BUCKETS, sizeof(*m->buckets));
+	if (!m->slots || !m->buckets) {
+		strato_merge_free(m);
+		return strato_fail(-ENOMEM, "out of memory for the enter event table");
+	}
+	strato_merge_reset(m);
+	return 0;
+}
+
+void strato_merge_free(struct strato_merge *m)
+{
+	if (m->slots)
+		for (int32_t i = 0; i < STRATO_MERGE_SLOTS; i++)
+			free(m->slots[i].raw);
+	free(m->slots);
+	free(m->buckets);
+	strato_buf_free(&m->out);
+	memset(m, 0, sizeof(*m));
+}
+
+bool strato_merge_is_syscall_enter(uint16_t type)
+{
+	const struct strato_event_info *x;
+
+	if (!strato_event_is_enter(type))
+		return false;
+	x = strato_event_info_get((uint16_t)(type + 1));
+	return x && !(x->flags & STRATO_EF_UNUSED);
+}
+
+/* Unlinks the slot of `tid` from its chain and frees it; returns its index
+ * (its bytes stay readable until the slot is reused) or -1. */
+static int32_t strato_merge_take(struct strato_merge *m, int64_t tid)
+{
+	int32_t *link = &m->buckets[strato_merge_hash(tid)];
+
+	while (*link >= 0) {
+		struct strato_merge_slot *s = &m->slots[*link];
+		int32_t idx = *link;
+
+		if (s->tid == tid) {
+			*link = s->next;
+			s->used = false;
+			s->next = m->free_head;
+			m->free_head = idx;
+			m->nused--;
+			return idx;
+		}
+		link = &s->next;
+	}
+	return -1;
+}
+
+int strato_merge_store(struct strato_merge *m, const struct strato_event *ev)
+{
+	int64_t tid = (int64_t)strato_ld64(ev->raw + 8);
+	struct strato_merge_slot *s;
+	uint32_t b;
+	int32_t idx;
+
+	/* A newer enter of the same thread replaces the old one: the old
+	 * system call's exit was lost. */
+	strato_merge_take(m, tid);
+	if (ev->len > STRATO_MERGE_MAX_ENTER)
+		return 0;
+	if (m->free_head < 0) {
+		/* All slots wait for an exit: evict the next one round-robin,
+		 * roughly the oldest. */
+		while (!m->slots[m->victim].used)
+			m->victim = (m->victim + 1) % STRATO_MERGE_SLOTS;
+		strato_merge_take(m, m->slots[m->victim].tid);
+		m->victim = (m->victim + 1) % STRATO_MERGE_SLOTS;
+	}
+	idx = m->free_head;
+	s = &m->slots[idx];
+	if (s->cap < ev->len) {
+		uint32_t cap = ev->len < 256 ? 256 : ev->len;
+		uint8_t *p = realloc(s->raw, cap);
+
+		if (!p)
+			return strato_fail(-ENOMEM, "out of memory keeping an enter event");
+		s->raw = p;
+		s->cap = cap;
+	}
+	m->free_head = s->next;
+	memcpy(s->raw, ev->raw, ev->len);
+	s->len = ev->len;
+	s->tid = tid;
+	s->used = true;
+	b = strato_merge_hash(tid);
+	s->next = m->buckets[b];
+	m->buckets[b] = idx;
+	m->nused++;
+	return 0;
+}
+
+/* Index of the enter parameter named `name`, or -1. */
+static int strato_merge_find(const struct strato_event_info *ei, unsigned n, const char *name)
+{
+	const struct strato_param_info *p = ei->params_2022 ? ei->params_2022 : ei->params;
+	unsigned known = ei->params_2022 ? (unsigned)ei->nparams_2022 : ei->nparams;
+
+	for (unsigned j = 0; j < n && j < known; j++)
+		if (!strcmp(p[j].name, name))
+			return (int)j;
+	return -1;
+}
+
+int strato_merge_exit(struct strato_merge *m, const struct strato_event *x, const struct strato_event **out)
+{
+	const struct strato_event_info *xi = strato_event_info_get(x->type), *ei;
+	struct strato_event e;
+	unsigned n, width = strato_event_lenwidth(x->type);
+	uint32_t total, off;
+	int32_t idx;
+	int src[STRATO_MAX_PARAMS];
+	uint8_t *p;
+	int err;
+
+	*out = x;
+	if (!m->nused)
+		return 0;
+	idx = strato_merge_take(m, (int64_t)strato_ld64(x->raw + 8));
+	if (idx < 0 || !xi || x->nparams >= xi->nparams)
+		return 0;
+	/* Only the enter half of the same system call completes this exit; an
+	 * enter of another call on this thread lost its exit and is dropped. */
+	if (strato_ld16(m->slots[idx].raw + 20) != x->type - 1)
+		return 0;
+	ei = strato_event_info_get((uint16_t)(x->type - 1));
+	if (!ei || strato_event_parse(&e, m->slots[idx].raw, m->slots[idx].len))
+		return 0;
+	n = xi->nparams < STRATO_MAX_PARAMS ? xi->nparams : STRATO_MAX_PARAMS;
+	total = STRATO_EVT_HDR_LEN + n * width;
+	for (unsigned i = 0; i < x->nparams; i++)
+		total += x->plen[i];
+	for (unsigned i = x->nparams; i < n; i++) {
+		src[i] = strato_merge_find(ei, e.nparams, xi->params[i].name);
+		if (src[i] >= 0 && width == 2 && e.plen[src[i]] > 0xFFFF)
+			src[i] = -1;
+		if (src[i] >= 0)
+			total += e.plen[src[i]];
+	}
+	m->out.len = 0;
+	err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
+	if (err)
+		return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
+	p = m->out.data;
+	memcpy(p, x->raw, 20); /* ts, tid, len (rewritten below), type */
+	strato_st32(p + 16, total);
+	strato_st16(p + 20, x->type);
+	strato_st32(p + 22, n);
+	off = STRATO_EVT_HDR_LEN + n * width;
+	for (unsigned i = 0; i < n; i++) {
+		const uint8_t *from = NULL;
+		uint32_t len = 0;
+
+		if (i < x->nparams) {
+			from = x->raw + x->poff[i];
+			len = x->plen[i];
+		} else if (src[i] >= 0) {
+			from = e.raw + e.poff[src[i]];
+			len = e.plen[src[i]];
+		}
+		if (width == 2)
+			strato_st16(p + STRATO_EVT_HDR_LEN + 2 * i, (uint16_t)len);
+		else
+			strato_st32(p + STRATO_EVT_HDR_LEN + 4 * i, len);
+		if (len)
+			memcpy(p + off, from, len);
+		off += len;
+	}
+	m->out.len = total;
+	err = strato_event_parse(&m->ev, p, total);
+	if (err)
+		return err;
+	m->ev.cpu = x->cpu;
+	m->ev.dump_flags = x->dump_flags;
+	*out = &m->ev;
+	return 0;
+}

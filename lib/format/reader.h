@@ -1,0 +1,53 @@
+/* lib/format/reader.h: internals of the .scap reader shared between the
+ * block reader (scap_read.c) and the enter/exit merge (merge.c). */
+#ifndef STRATO_FORMAT_READER_H
+#define STRATO_FORMAT_READER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "core/buf.h"
+#include "event/event.h"
+
+/* Enter events wait here for their exit, one per thread. Both limits keep
+ * the memory of a hostile file bounded (at most 1024 x 16 KiB): the oldest
+ * waiting thread is evicted when all slots are taken, and an enter event
+ * larger than STRATO_MERGE_MAX_ENTER is not kept (its exit is delivered
+ * without the enter arguments, as when the enter is missing). */
+#define STRATO_MERGE_SLOTS 1024
+#define STRATO_MERGE_BUCKETS 2048
+#define STRATO_MERGE_MAX_ENTER 16384
+
+struct strato_merge_slot {
+	int64_t tid;
+	int32_t next;   /* next slot in the bucket chain, or the free list; -1 ends */
+	bool used;
+	uint32_t len, cap;
+	uint8_t *raw;   /* copy of the enter event */
+};
+
+struct strato_merge {
+	struct strato_merge_slot *slots;
+	int32_t *buckets;
+	int32_t free_head;
+	uint32_t nused;
+	uint32_t victim;         /* round-robin eviction cursor */
+	struct strato_buf out;   /* the merged exit event */
+	struct strato_event ev;
+};
+
+int strato_merge_init(struct strato_merge *m);
+void strato_merge_free(struct strato_merge *m);
+/* Forgets every waiting enter event (a new capture section starts). */
+void strato_merge_reset(struct strato_merge *m);
+/* Does `type` need an exit to complete it (a system call enter event)?
+ * Enter-only kinds (procexit, switch, container, ...) have an unused exit
+ * slot and are delivered on their own. */
+bool strato_merge_is_syscall_enter(uint16_t type);
+/* Remembers the validated enter event `ev` for its thread. */
+int strato_merge_store(struct strato_merge *m, const struct strato_event *ev);
+/* Takes the exit event `ev`; returns it unchanged, or a merged copy owned by
+ * `m` (valid until the next call) when a matching enter event was waiting
+ * and the exit lacks parameters of the current layout. */
+int strato_merge_exit(struct strato_merge *m, const struct strato_event *ev, const struct strato_event **out);
+
+#endif
