@@ -6,5 +6,6 @@ stratocore_HEADERS = \
 	include/stratocore/errors.h \
 	include/stratocore/capture.h \
 	include/stratocore/event.h \
+	include/stratocore/field.h \
 	include/stratocore/writer.h
 nodist_stratocore_HEADERS = include/stratocore/version.h

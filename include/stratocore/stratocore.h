@@ -6,6 +6,7 @@
 #include <stratocore/version.h>
 #include <stratocore/errors.h>
 #include <stratocore/event.h>
+#include <stratocore/field.h>
 #include <stratocore/capture.h>
 #include <stratocore/writer.h>
 
