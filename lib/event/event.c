@@ -17,6 +17,8 @@ int strato_event_parse(struct strato_event *ev, const uint8_t *raw, size_t avail
 		return strato_fail(-STRATO_EFORMAT, "event length %u outside 26..%zu", len, avail);
 	ev->raw = raw;
 	ev->len = len;
+	ev->enter_raw = NULL;
+	ev->enter_len = 0;
 	ev->type = strato_ld16(raw + 20);
 	n = strato_ld32(raw + 22);
 	width = strato_event_lenwidth(ev->type);
@@ -128,13 +130,17 @@ int strato_event_raw(const strato_event *ev, const void **data, size_t *len)
 
 int strato_event_clone(const strato_event *ev, strato_event **out)
 {
-	struct strato_event *c = malloc(sizeof(*c) + ev->len);
+	struct strato_event *c = malloc(sizeof(*c) + ev->len + ev->enter_len);
 
 	if (!c)
 		return strato_fail(-ENOMEM, "out of memory copying an event");
 	*c = *ev;
 	memcpy(c + 1, ev->raw, ev->len);
 	c->raw = (const uint8_t *)(c + 1);
+	if (ev->enter_raw) {
+		memcpy((uint8_t *)(c + 1) + ev->len, ev->enter_raw, ev->enter_len);
+		c->enter_raw = (const uint8_t *)(c + 1) + ev->len;
+	}
 	*out = c;
 	return 0;
 }

@@ -19,6 +19,20 @@ struct strato_event {
 	uint32_t nparams; /* parameters decoded, at most STRATO_MAX_PARAMS */
 	uint32_t poff[STRATO_MAX_PARAMS]; /* offset of each parameter's data in raw */
 	uint32_t plen[STRATO_MAX_PARAMS];
+	/* Read from a file: the file's own enter event that was merged into
+	 * this exit (NULL if it had none), so a rewrite can reproduce the
+	 * original pair exactly. Valid as long as the event. */
+	const uint8_t *enter_raw;
+	uint32_t enter_len;
+	uint8_t origin; /* enum strato_event_origin */
+};
+
+/* Where an event came from decides how the compat writer pairs it: a live
+ * event gets an enter event made up from its arguments; a file event is
+ * written with exactly the enter event it had (or none). */
+enum strato_event_origin {
+	STRATO_ORIGIN_LIVE = 0,
+	STRATO_ORIGIN_FILE = 1,
 };
 
 /* Validates the event at `raw` (at most `avail` bytes) and fills `ev`'s raw,

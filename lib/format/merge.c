@@ -52,6 +52,7 @@ void strato_merge_free(struct strato_merge *m)
 	free(m->slots);
 	free(m->buckets);
 	strato_buf_free(&m->out);
+	strato_buf_free(&m->orphan_buf);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -88,25 +89,72 @@ static int32_t strato_merge_take(struct strato_merge *m, int64_t tid)
 	return -1;
 }
 
-int strato_merge_store(struct strato_merge *m, const struct strato_event *ev)
+/* Copies the enter event of slot `idx` (just taken) out as an orphan. */
+static int strato_merge_orphan(struct strato_merge *m, int32_t idx, const struct strato_event **orphan)
+{
+	const struct strato_merge_slot *s = &m->slots[idx];
+	int err;
+
+	m->orphan_buf.len = 0;
+	err = strato_buf_append(&m->orphan_buf, s->raw, s->len, STRATO_MERGE_MAX_ENTER);
+	if (!err)
+		err = strato_event_parse(&m->orphan, m->orphan_buf.data, s->len);
+	if (err)
+		return err;
+	m->orphan.cpu = s->cpu;
+	m->orphan.dump_flags = s->dump_flags;
+	m->orphan.origin = STRATO_ORIGIN_FILE;
+	*orphan = &m->orphan;
+	return 0;
+}
+
+int strato_merge_flush_tid(struct strato_merge *m, int64_t tid, const struct strato_event **orphan)
+{
+	int32_t idx = m->nused ? strato_merge_take(m, tid) : -1;
+
+	*orphan = NULL;
+	return idx < 0 ? 0 : strato_merge_orphan(m, idx, orphan);
+}
+
+int strato_merge_flush_oldest(struct strato_merge *m, const struct strato_event **orphan)
+{
+	int32_t best = -1;
+
+	*orphan = NULL;
+	for (int32_t i = 0; m->nused && i < STRATO_MERGE_SLOTS; i++)
+		if (m->slots[i].used && (best < 0 || strato_ld64(m->slots[i].raw) < strato_ld64(m->slots[best].raw)))
+			best = i;
+	if (best < 0)
+		return 0;
+	return strato_merge_orphan(m, strato_merge_take(m, m->slots[best].tid), orphan);
+}
+
+int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, const struct strato_event **orphan)
 {
 	int64_t tid = (int64_t)strato_ld64(ev->raw + 8);
 	struct strato_merge_slot *s;
 	uint32_t b;
 	int32_t idx;
+	int err;
 
-	/* A newer enter of the same thread replaces the old one: the old
-	 * system call's exit was lost. */
-	strato_merge_take(m, tid);
+	/* A newer enter of the same thread: the old system call's exit was
+	 * lost, and its enter is handed back on its own. */
+	err = strato_merge_flush_tid(m, tid, orphan);
+	if (err)
+		return err;
 	if (ev->len > STRATO_MERGE_MAX_ENTER)
 		return 0;
 	if (m->free_head < 0) {
 		/* All slots wait for an exit: evict the next one round-robin,
-		 * roughly the oldest. */
+		 * roughly the oldest. Only reachable when the thread had no
+		 * slot, so at most one orphan comes out of a store. */
 		while (!m->slots[m->victim].used)
 			m->victim = (m->victim + 1) % STRATO_MERGE_SLOTS;
-		strato_merge_take(m, m->slots[m->victim].tid);
+		idx = strato_merge_take(m, m->slots[m->victim].tid);
 		m->victim = (m->victim + 1) % STRATO_MERGE_SLOTS;
+		err = strato_merge_orphan(m, idx, orphan);
+		if (err)
+			return err;
 	}
 	idx = m->free_head;
 	s = &m->slots[idx];
@@ -122,6 +170,8 @@ int strato_merge_store(struct strato_merge *m, const struct strato_event *ev)
 	m->free_head = s->next;
 	memcpy(s->raw, ev->raw, ev->len);
 	s->len = ev->len;
+	s->cpu = ev->cpu;
+	s->dump_flags = ev->dump_flags;
 	s->tid = tid;
 	s->used = true;
 	b = strato_merge_hash(tid);
@@ -143,7 +193,8 @@ static int strato_merge_find(const struct strato_event_info *ei, unsigned n, con
 	return -1;
 }
 
-int strato_merge_exit(struct strato_merge *m, const struct strato_event *x, const struct strato_event **out)
+int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const struct strato_event **out,
+		      const struct strato_event **orphan)
 {
 	const struct strato_event_info *xi = strato_event_info_get(x->type), *ei;
 	struct strato_event e;
@@ -155,14 +206,21 @@ int strato_merge_exit(struct strato_merge *m, const struct strato_event *x, cons
 	int err;
 
 	*out = x;
+	*orphan = NULL;
 	if (!m->nused)
 		return 0;
 	idx = strato_merge_take(m, (int64_t)strato_ld64(x->raw + 8));
-	if (idx < 0 || !xi || x->nparams >= xi->nparams)
+	if (idx < 0)
 		return 0;
 	/* Only the enter half of the same system call completes this exit; an
-	 * enter of another call on this thread lost its exit and is dropped. */
+	 * enter of another call on this thread lost its exit. */
 	if (strato_ld16(m->slots[idx].raw + 20) != x->type - 1)
+		return strato_merge_orphan(m, idx, orphan);
+	/* The slot's bytes stay put until a later store reuses the slot, which
+	 * cannot happen while this event is lent. */
+	x->enter_raw = m->slots[idx].raw;
+	x->enter_len = m->slots[idx].len;
+	if (!xi || x->nparams >= xi->nparams)
 		return 0;
 	ei = strato_event_info_get((uint16_t)(x->type - 1));
 	if (!ei || strato_event_parse(&e, m->slots[idx].raw, m->slots[idx].len))
@@ -213,6 +271,9 @@ int strato_merge_exit(struct strato_merge *m, const struct strato_event *x, cons
 		return err;
 	m->ev.cpu = x->cpu;
 	m->ev.dump_flags = x->dump_flags;
+	m->ev.origin = x->origin;
+	m->ev.enter_raw = x->enter_raw;
+	m->ev.enter_len = x->enter_len;
 	*out = &m->ev;
 	return 0;
 }

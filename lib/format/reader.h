@@ -23,6 +23,8 @@ struct strato_merge_slot {
 	bool used;
 	uint32_t len, cap;
 	uint8_t *raw;   /* copy of the enter event */
+	uint16_t cpu;
+	uint32_t dump_flags;
 };
 
 struct strato_merge {
@@ -33,6 +35,8 @@ struct strato_merge {
 	uint32_t victim;         /* round-robin eviction cursor */
 	struct strato_buf out;   /* the merged exit event */
 	struct strato_event ev;
+	struct strato_buf orphan_buf; /* an enter event that lost its exit */
+	struct strato_event orphan;
 };
 
 int strato_merge_init(struct strato_merge *m);
@@ -43,11 +47,25 @@ void strato_merge_reset(struct strato_merge *m);
  * Enter-only kinds (procexit, switch, container, ...) have an unused exit
  * slot and are delivered on their own. */
 bool strato_merge_is_syscall_enter(uint16_t type);
+/*
+ * Enter events that lose their exit (a newer system call of the same thread,
+ * the thread's exit, eviction, the end of the capture) are not dropped: the
+ * calls below hand them back through `orphan` (NULL when there is none) as
+ * events of their own, owned by `m` and valid until the next orphan, so the
+ * caller delivers them before the event that revealed them. Nothing a file
+ * holds is lost, and each thread's events keep their order.
+ */
 /* Remembers the validated enter event `ev` for its thread. */
-int strato_merge_store(struct strato_merge *m, const struct strato_event *ev);
-/* Takes the exit event `ev`; returns it unchanged, or a merged copy owned by
+int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, const struct strato_event **orphan);
+/* Takes the exit event `ev`; returns it in *out, or a merged copy owned by
  * `m` (valid until the next call) when a matching enter event was waiting
- * and the exit lacks parameters of the current layout. */
-int strato_merge_exit(struct strato_merge *m, const struct strato_event *ev, const struct strato_event **out);
+ * and the exit lacks parameters of the current layout. Either way the
+ * matching enter's bytes are attached (enter_raw). */
+int strato_merge_exit(struct strato_merge *m, struct strato_event *ev, const struct strato_event **out,
+		      const struct strato_event **orphan);
+/* Hands back the waiting enter event of `tid`, if any (the thread exited). */
+int strato_merge_flush_tid(struct strato_merge *m, int64_t tid, const struct strato_event **orphan);
+/* Hands back the oldest waiting enter event, if any (end of the section). */
+int strato_merge_flush_oldest(struct strato_merge *m, const struct strato_event **orphan);
 
 #endif

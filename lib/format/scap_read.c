@@ -16,8 +16,11 @@
  *    inside its block are ignored (both readers); metadata trailers are;
  *  - event types the table does not know, or marks unused, are skipped and
  *    counted in strato_stats.skipped_unknown;
- *  - system call enter events are merged into their exit (merge.c) and
- *    never delivered; enter-only kinds (procexit, switch, ...) are. */
+ *  - system call enter events are merged into their exit (merge.c); an
+ *    enter whose exit never comes is delivered on its own when that shows
+ *    (the thread's next system call or exit, the end of the section), so
+ *    nothing in the file is lost; enter-only kinds (procexit, switch, ...)
+ *    are delivered as they come. */
 #include "capture/capture.h"
 #include "format/reader.h"
 #include "format/scap.h"
@@ -57,6 +60,7 @@ struct strato_scap {
 	struct strato_event ev;
 	struct strato_buf conv; /* legacy events rebuilt with nparams */
 	struct strato_merge merge;
+	const strato_event *deferred; /* delivered on the next call */
 	struct strato_tables *tables;
 };
 
@@ -804,9 +808,10 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	size_t hdr = 8 + 2 + (flags ? 4 : 0), minev = legacy ? 22 : STRATO_EVT_HDR_LEN;
 	uint64_t off = strato_off(s);
 	const uint8_t *raw = b + hdr;
+	const strato_event *orphan = NULL;
 	size_t avail;
 	uint16_t etype;
-	int err;
+	int err = 0;
 
 	if (len < hdr + minev + 4)
 		return strato_fail(-STRATO_EFORMAT, "event block at offset %" PRIu64 ": length %u is too small", off, len);
@@ -828,18 +833,28 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 		return strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
 	s->ev.cpu = strato_ld16(b + 8);
 	s->ev.dump_flags = flags ? strato_ld32(b + 10) : 0;
+	s->ev.origin = STRATO_ORIGIN_FILE;
+	*out = &s->ev;
 	if (strato_merge_is_syscall_enter(etype)) {
-		err = strato_merge_store(&s->merge, &s->ev);
-		return err ? err : 0;
+		if (s->ev.len <= STRATO_MERGE_MAX_ENTER) {
+			err = strato_merge_store(&s->merge, &s->ev, &orphan);
+			*out = NULL;
+		} else { /* too large to keep waiting: delivered as it is */
+			err = strato_merge_flush_tid(&s->merge, strato_event_tid(&s->ev), &orphan);
+		}
+	} else if (!strato_event_is_enter(etype)) {
+		err = strato_merge_exit(&s->merge, &s->ev, out, &orphan);
+	} else if (!strcmp(strato_event_table[etype].name, "procexit")) {
+		/* A thread that exits ends its pending system call (exit_group). */
+		err = strato_merge_flush_tid(&s->merge, strato_event_tid(&s->ev), &orphan);
 	}
-	if (!strato_event_is_enter(etype)) {
-		err = strato_merge_exit(&s->merge, &s->ev, out);
-		if (err)
-			return strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
-	} else {
-		*out = &s->ev;
+	if (err)
+		return strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
+	if (orphan) {
+		s->deferred = *out;
+		*out = orphan;
 	}
-	return STRATO_EVENT;
+	return *out ? STRATO_EVENT : 0;
 }
 
 /* Starts a section at the section header block at buf[pos]; its first 12
@@ -900,6 +915,11 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 	type = strato_ld32(s->buf + s->pos);
 	len = strato_ld32(s->buf + s->pos + 4);
 	if (type == STRATO_SHB_TYPE) {
+		/* The section ends: enter events still waiting come out first. */
+		if (out && s->merge.nused) {
+			rc = strato_merge_flush_oldest(&s->merge, out);
+			return rc ? rc : *out ? STRATO_EVENT : 0;
+		}
 		rc = strato_fill(s, 12, 0);
 		if (rc)
 			return rc < 0 ? rc : strato_fail(-STRATO_ETRUNC, "file ends inside the section header at offset %" PRIu64, off);
@@ -947,11 +967,22 @@ static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
 	struct strato_scap *s = cap->priv;
 	int rc;
 
+	if (s->deferred) {
+		*ev_out = s->deferred;
+		s->deferred = NULL;
+		return STRATO_EVENT;
+	}
 	do {
 		if (cap->brk)
 			return STRATO_EOF;
 		rc = strato_step(s, ev_out);
 	} while (rc == 0);
+	if (rc == STRATO_EOF && s->merge.nused) {
+		/* Enter events whose exit the file never had. */
+		rc = strato_merge_flush_oldest(&s->merge, ev_out);
+		if (!rc)
+			rc = *ev_out ? STRATO_EVENT : STRATO_EOF;
+	}
 	return rc;
 }
 
