@@ -311,11 +311,11 @@ static const struct strato_param_info p61[] = {
 };
 static const struct strato_param_info p62[] = {
 	{ .name = "initval", .type = STRATO_PT_UINT64 },
-	{ .name = "flags", .type = STRATO_PT_UINT32, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_UINT32 },
 };
 static const struct strato_param_info o62[] = {
 	{ .name = "initval", .type = STRATO_PT_UINT64 },
-	{ .name = "flags", .type = STRATO_PT_FLAGS32, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_FLAGS32 },
 };
 static const struct strato_param_info p63[] = {
 	{ .name = "res", .type = STRATO_PT_FD },
@@ -564,12 +564,12 @@ static const struct strato_param_info p125[] = {
 static const struct strato_param_info p126[] = {
 	{ .name = "fd", .type = STRATO_PT_FD },
 	{ .name = "mask", .type = STRATO_PT_UINT32, .fmt = STRATO_PF_HEX },
-	{ .name = "flags", .type = STRATO_PT_UINT8, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_UINT8 },
 };
 static const struct strato_param_info o126[] = {
 	{ .name = "fd", .type = STRATO_PT_FD },
 	{ .name = "mask", .type = STRATO_PT_UINT32, .fmt = STRATO_PF_HEX },
-	{ .name = "flags", .type = STRATO_PT_FLAGS8, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_FLAGS8 },
 };
 static const struct strato_param_info p127[] = {
 	{ .name = "res", .type = STRATO_PT_FD },
@@ -615,11 +615,11 @@ static const struct strato_param_info p135[] = {
 };
 static const struct strato_param_info p136[] = {
 	{ .name = "clockid", .type = STRATO_PT_UINT8 },
-	{ .name = "flags", .type = STRATO_PT_UINT8, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_UINT8 },
 };
 static const struct strato_param_info o136[] = {
 	{ .name = "clockid", .type = STRATO_PT_UINT8 },
-	{ .name = "flags", .type = STRATO_PT_FLAGS8, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_FLAGS8 },
 };
 static const struct strato_param_info p137[] = {
 	{ .name = "res", .type = STRATO_PT_FD },
@@ -627,10 +627,10 @@ static const struct strato_param_info p137[] = {
 	{ .name = "flags", .type = STRATO_PT_UINT8, .fmt = STRATO_PF_HEX },
 };
 static const struct strato_param_info p138[] = {
-	{ .name = "flags", .type = STRATO_PT_UINT8, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_UINT8 },
 };
 static const struct strato_param_info o138[] = {
-	{ .name = "flags", .type = STRATO_PT_FLAGS8, .fmt = STRATO_PF_HEX },
+	{ .name = "flags", .type = STRATO_PT_FLAGS8 },
 };
 static const struct strato_param_info p139[] = {
 	{ .name = "res", .type = STRATO_PT_FD },
@@ -760,7 +760,7 @@ static const struct strato_param_info p160[] = {
 	{ .name = "offset", .type = STRATO_PT_UINT64 },
 };
 static const struct strato_param_info p161[] = {
-	{ .name = "res", .type = STRATO_PT_ERRNO },
+	{ .name = "res", .type = STRATO_PT_ERRNO, .fmt = STRATO_PF_HEX },
 	{ .name = "vm_size", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_rss", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_swap", .type = STRATO_PT_UINT32 },
@@ -772,7 +772,7 @@ static const struct strato_param_info p161[] = {
 	{ .name = "offset", .type = STRATO_PT_UINT64 },
 };
 static const struct strato_param_info o161[] = {
-	{ .name = "res", .type = STRATO_PT_UINT64 },
+	{ .name = "res", .type = STRATO_PT_UINT64, .fmt = STRATO_PF_HEX },
 	{ .name = "vm_size", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_rss", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_swap", .type = STRATO_PT_UINT32 },
@@ -786,7 +786,7 @@ static const struct strato_param_info p162[] = {
 	{ .name = "pgoffset", .type = STRATO_PT_UINT64 },
 };
 static const struct strato_param_info p163[] = {
-	{ .name = "res", .type = STRATO_PT_ERRNO },
+	{ .name = "res", .type = STRATO_PT_ERRNO, .fmt = STRATO_PF_HEX },
 	{ .name = "vm_size", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_rss", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_swap", .type = STRATO_PT_UINT32 },
@@ -798,7 +798,7 @@ static const struct strato_param_info p163[] = {
 	{ .name = "pgoffset", .type = STRATO_PT_UINT64 },
 };
 static const struct strato_param_info o163[] = {
-	{ .name = "res", .type = STRATO_PT_UINT64 },
+	{ .name = "res", .type = STRATO_PT_UINT64, .fmt = STRATO_PF_HEX },
 	{ .name = "vm_size", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_rss", .type = STRATO_PT_UINT32 },
 	{ .name = "vm_swap", .type = STRATO_PT_UINT32 },
