@@ -6,3 +6,10 @@ tests_check_format_SOURCES = tests/check_format.c
 tests_check_format_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_format_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
 endif
+
+# Comparison with sysdig on the sample captures (skips without either).
+check_PROGRAMS += tests/format_vs_sysdig
+tests_format_vs_sysdig_SOURCES = tests/format_vs_sysdig.c
+tests_format_vs_sysdig_LDADD = lib/libstratocore-internal.la $(ZLIB_LIBS)
+dist_noinst_SCRIPTS += tests/format-sysdig.sh
+TESTS += tests/format-sysdig.sh

@@ -1,8 +1,10 @@
 /* lib/event/format.h: the argument formatter's hook for state. sysdig adds
  * names that only state knows to %evt.args (`fd=3(<f>/etc/passwd)`,
  * `pid=42(bash)`, `uid=0(root)`, `name=foo(/root/foo)`); the state layer
- * supplies them through a resolver, and without one the formatter prints
- * what sysdig prints for a thread it knows nothing else about. Not installed. */
+ * supplies them through a resolver. Without one (or when it answers
+ * "unknown") the formatter prints what sysdig prints for a thread it knows
+ * nothing about, as when a capture has no process and fd tables. Not
+ * installed. */
 #ifndef STRATO_EVENT_FORMAT_H
 #define STRATO_EVENT_FORMAT_H
 
@@ -25,7 +27,8 @@ enum strato_resolve_kind {
 	STRATO_RESOLVE_UID,
 	STRATO_RESOLVE_GID,
 	/* the event thread's working directory, ending in '/' (value unused);
-	 * unknown means relative paths are printed without a resolved form. */
+	 * unknown resolves relative paths against "" as sysdig does for a
+	 * thread whose cwd it does not know (`foo(foo)`). */
 	STRATO_RESOLVE_CWD,
 	/* dirfd >= 0 of the event's thread: the directory it names, without a
 	 * trailing '/'; unknown resolves relative paths against "". */
