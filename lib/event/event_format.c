@@ -433,14 +433,13 @@ static void strato_put_path(struct strato_out *o, const struct strato_event *ev,
 			bl = 0;
 	} else {
 		/* the dirfd's directory, sanitized, plus '/'; "" when unknown */
-		char d[STRATO_PATH_MAX];
-		int dl = res && res->fn ? res->fn(res->ctx, ev, STRATO_RESOLVE_DIRFD, dirfd, d, sizeof(d)) : -1;
+		int dl = res && res->fn ? res->fn(res->ctx, ev, STRATO_RESOLVE_DIRFD, dirfd, t, sizeof(t) - 1) : -1;
 
 		bl = 0;
 		if (dl > 0) {
-			for (int i = 0; i < dl && i < (int)sizeof(d) - 1; i++)
-				if (strato_printable((uint8_t)d[i]))
-					t[bl++] = d[i];
+			for (int i = 0; i < dl && i < (int)sizeof(t) - 2; i++)
+				if (strato_printable((uint8_t)t[i]))
+					t[bl++] = t[i];
 			t[bl++] = '/';
 		}
 	}
