@@ -8,8 +8,8 @@ tests_check_format_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
 endif
 
 # Comparison with sysdig on the sample captures (skips without either).
-check_PROGRAMS += tests/format_vs_sysdig
-tests_format_vs_sysdig_SOURCES = tests/format_vs_sysdig.c
-tests_format_vs_sysdig_LDADD = lib/libstratocore-internal.la $(ZLIB_LIBS)
+check_PROGRAMS += tests/check_format_sysdig
+tests_check_format_sysdig_SOURCES = tests/check_format_sysdig.c
+tests_check_format_sysdig_LDADD = lib/libstratocore-internal.la $(ZLIB_LIBS)
 dist_noinst_SCRIPTS += tests/format-sysdig.sh
 TESTS += tests/format-sysdig.sh

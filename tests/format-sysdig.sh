@@ -16,7 +16,7 @@ for f in "$STRATO_SHARED"/scap-samples/*/*.scap; do
 	sysdig -r "$f" -p '%evt.num %evt.args|' >"$tmp/out" 2>"$tmp/err" || continue
 	[ -s "$tmp/out" ] || continue
 	files=$((files + 1))
-	"$top_builddir/tests/format_vs_sysdig" "$f" "$tmp/out" || status=1
+	"$top_builddir/tests/check_format_sysdig" "$f" "$tmp/out" || status=1
 done
 [ "$files" -gt 0 ] || { echo "sysdig read none of the samples"; exit 77; }
 exit $status

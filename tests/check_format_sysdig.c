@@ -1,5 +1,5 @@
-/* tests/format_vs_sysdig.c: compares the argument formatter with sysdig
- * 0.29.3 on a real capture. Usage: format_vs_sysdig CAPTURE SYSDIG_OUTPUT,
+/* tests/check_format_sysdig.c: compares the argument formatter with sysdig
+ * 0.29.3 on a real capture. Usage: check_format_sysdig CAPTURE SYSDIG_OUTPUT,
  * where SYSDIG_OUTPUT is `sysdig -r CAPTURE -p '%evt.num %evt.args|'`.
  * The capture's event blocks are walked here (no file reader is needed), the
  * n-th event is formatted without state and compared with sysdig's line n.
