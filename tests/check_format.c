@@ -21,7 +21,7 @@ struct strato_fmt_case {
 	 * s:TEXT (string and its NUL), x:HEX (raw bytes), - (empty) */
 	const char *params;
 	/* state the resolver knows, ';'-separated: pPID|COMM, cCWD,
-	 * fFD|TAG|NAME; NULL: no resolver */
+	 * fFD|TAG|NAME, uUID|USER, gGID|GROUP; NULL: no resolver */
 	const char *state;
 	const char *expect;
 };
@@ -827,6 +827,11 @@ static const struct strato_fmt_case strato_fmt_cases[] = {
 	{ 223, "d:0 s:c\001t x:612062006300 d:200 d:200 d:100 s:/ro\002ot/ d:1024 d:0 d:8297 w:61308 w:11240 w:0 s:cat x:6370753d2f006d656d3d2f00 w:41990659 w:0 w:0 d:200 d:200",
 	  "p200|cat",
 	  "res=0 exe=c\001t args=a b.c. tid=200(cat) pid=200(cat) ptid=100 cwd=/ro\002ot/ fdlimit=1024 pgft_maj=0 pgft_min=8297 vm_size=61308 vm_rss=11240 vm_swap=0 comm=cat cgroups=cpu=/.mem=/. flags=41990659(CLONE_FILES|CLONE_FS|CLONE_PARENT_SETTID|CLONE_SIGHAND|CLONE_SYSVSEM|CLONE_THREAD|CLONE_VM|CLONE_CHILD_CLEARTID|CLONE_SETTLS) uid=0 gid=0 vtid=200(cat) vpid=200(cat) " },
+	/* with a user table: psp_run_as_user_0_container.scap of
+	 * ../shared/scap-samples, events "< getuid uid=0(root)" and
+	 * "< getegid egid=0(root)" */
+	{ 203, "w:0", "u0|root", "uid=0(root) " },
+	{ 209, "w:0", "g0|root", "egid=0(root) " },
 };
 
 /* Builds the event of `c` into buf (tid 1234); returns its length. */
@@ -890,7 +895,9 @@ static int strato_test_resolve(void *ctx, const struct strato_event *ev, enum st
 
 		if (e[0] == 'c' && kind == STRATO_RESOLVE_CWD)
 			return snprintf(buf, len, "%s", e + 1);
-		if (e[0] == 'p' && f1 && kind == STRATO_RESOLVE_PID && strtoll(e + 1, NULL, 10) == value)
+		if (f1 && strtoll(e + 1, NULL, 10) == value &&
+		    ((e[0] == 'p' && kind == STRATO_RESOLVE_PID) || (e[0] == 'u' && kind == STRATO_RESOLVE_UID) ||
+		     (e[0] == 'g' && kind == STRATO_RESOLVE_GID)))
 			return snprintf(buf, len, "%s", f1 + 1);
 		if (e[0] != 'f' || !f2 || strtoll(e + 1, NULL, 10) != value)
 			continue;
