@@ -118,7 +118,7 @@ static int strato_compare(const struct strato_event *ev, const char *line, char 
 		n = (unsigned)ei->nparams_2022; /* sysdig 0.29.3 shows no more */
 	for (unsigned i = 0; i < n; i++) {
 		const struct strato_param_info *pi =
-			ei->params_2022 && (int)i < ei->nparams_2022 ? &ei->params_2022[i] : &ei->params[i];
+		    ei->params_2022 && (int)i < ei->nparams_2022 ? &ei->params_2022[i] : &ei->params[i];
 		char val[4096];
 		size_t vl, nl = strlen(pi->name);
 		const char *end;
@@ -136,9 +136,9 @@ static int strato_compare(const struct strato_event *ev, const char *line, char 
 			return -1;
 		/* sysdig's value ends where the next parameter starts */
 		if (i + 1 < n) {
-			const struct strato_param_info *nx =
-				ei->params_2022 && (int)(i + 1) < ei->nparams_2022 ? &ei->params_2022[i + 1] :
-										 &ei->params[i + 1];
+			const struct strato_param_info *nx = ei->params_2022 && (int)(i + 1) < ei->nparams_2022
+								 ? &ei->params_2022[i + 1]
+								 : &ei->params[i + 1];
 			char key[128];
 
 			snprintf(key, sizeof(key), " %s=", nx->name);
@@ -159,8 +159,9 @@ static int strato_compare(const struct strato_event *ev, const char *line, char 
 			/* the same value, sysdig adding or naming "(...)" */
 			const char *paren = strchr(val, '(');
 			size_t keep = paren && (pi->type == STRATO_PT_UID || pi->type == STRATO_PT_GID ||
-						pi->type == STRATO_PT_PID) ?
-					      (size_t)(paren - val) : vl;
+						pi->type == STRATO_PT_PID)
+					  ? (size_t)(paren - val)
+					  : vl;
 
 			if ((size_t)(end - s) < keep || strncmp(s, val, keep) ||
 			    ((size_t)(end - s) > keep && s[keep] != '('))
@@ -179,7 +180,7 @@ int main(int argc, char **argv)
 	uint8_t *raw;
 	FILE *sd;
 	uint64_t num = 0, compared = 0, bad = 0;
-	struct strato_event ev = { 0 };
+	struct strato_event ev = {0};
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: %s CAPTURE SYSDIG_OUTPUT\n", argv[0]);

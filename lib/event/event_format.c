@@ -144,12 +144,26 @@ static void strato_put_int(struct strato_out *o, enum strato_ptype t, uint8_t fm
 	int wide = 0;
 
 	switch (t) {
-	case STRATO_PT_INT8: v = (int8_t)p[0]; break;
-	case STRATO_PT_UINT8: v = p[0]; break;
-	case STRATO_PT_INT16: v = (int16_t)strato_ld16(p); break;
-	case STRATO_PT_UINT16: v = strato_ld16(p); break;
-	case STRATO_PT_INT32: case STRATO_PT_UINT32: v = (int32_t)strato_ld32(p); break;
-	default: v = (int64_t)strato_ld64(p); wide = 1; break;
+	case STRATO_PT_INT8:
+		v = (int8_t)p[0];
+		break;
+	case STRATO_PT_UINT8:
+		v = p[0];
+		break;
+	case STRATO_PT_INT16:
+		v = (int16_t)strato_ld16(p);
+		break;
+	case STRATO_PT_UINT16:
+		v = strato_ld16(p);
+		break;
+	case STRATO_PT_INT32:
+	case STRATO_PT_UINT32:
+		v = (int32_t)strato_ld32(p);
+		break;
+	default:
+		v = (int64_t)strato_ld64(p);
+		wide = 1;
+		break;
 	}
 	switch (fmt) {
 	case STRATO_PF_HEX:
@@ -350,7 +364,7 @@ static void strato_put_fdlist(struct strato_out *o, const struct strato_event *e
 	for (unsigned i = 0; i < cnt && 2 + (size_t)i * 10 + 10 <= n; i++) {
 		const uint8_t *e = p + 2 + (size_t)i * 10;
 		int64_t fd = (int64_t)strato_ld64(e);
-		char tc[2] = { '?', 0 };
+		char tc[2] = {'?', 0};
 
 		if (i)
 			strato_putc(o, ' ');
@@ -473,15 +487,36 @@ static void strato_put_abstime(struct strato_out *o, uint64_t v)
 static size_t strato_fixed_len(enum strato_ptype t)
 {
 	switch (t) {
-	case STRATO_PT_INT8: case STRATO_PT_UINT8: case STRATO_PT_SIGTYPE: return 1;
-	case STRATO_PT_INT16: case STRATO_PT_UINT16: case STRATO_PT_SYSCALLID: return 2;
-	case STRATO_PT_FLAGS8: case STRATO_PT_ENUMFLAGS8: return 1;
-	case STRATO_PT_FLAGS16: case STRATO_PT_ENUMFLAGS16: return 2;
-	case STRATO_PT_INT32: case STRATO_PT_UINT32: case STRATO_PT_FLAGS32: case STRATO_PT_ENUMFLAGS32:
-	case STRATO_PT_UID: case STRATO_PT_GID: case STRATO_PT_MODE: case STRATO_PT_SIGSET:
+	case STRATO_PT_INT8:
+	case STRATO_PT_UINT8:
+	case STRATO_PT_SIGTYPE:
+		return 1;
+	case STRATO_PT_INT16:
+	case STRATO_PT_UINT16:
+	case STRATO_PT_SYSCALLID:
+		return 2;
+	case STRATO_PT_FLAGS8:
+	case STRATO_PT_ENUMFLAGS8:
+		return 1;
+	case STRATO_PT_FLAGS16:
+	case STRATO_PT_ENUMFLAGS16:
+		return 2;
+	case STRATO_PT_INT32:
+	case STRATO_PT_UINT32:
+	case STRATO_PT_FLAGS32:
+	case STRATO_PT_ENUMFLAGS32:
+	case STRATO_PT_UID:
+	case STRATO_PT_GID:
+	case STRATO_PT_MODE:
+	case STRATO_PT_SIGSET:
 		return 4;
-	case STRATO_PT_INT64: case STRATO_PT_UINT64: case STRATO_PT_ERRNO: case STRATO_PT_FD: case STRATO_PT_PID:
-	case STRATO_PT_RELTIME: case STRATO_PT_ABSTIME:
+	case STRATO_PT_INT64:
+	case STRATO_PT_UINT64:
+	case STRATO_PT_ERRNO:
+	case STRATO_PT_FD:
+	case STRATO_PT_PID:
+	case STRATO_PT_RELTIME:
+	case STRATO_PT_ABSTIME:
 		return 8;
 	default:
 		return 0;
@@ -491,8 +526,8 @@ static size_t strato_fixed_len(enum strato_ptype t)
 /* One value of type `t` (for DYN parameters, the selected type) whose
  * description is `pi`. */
 static void strato_put_value(struct strato_out *o, const struct strato_event *ev, const struct strato_resolver *res,
-			     enum strato_ptype t, const struct strato_param_info *pi, const struct strato_param_info *all,
-			     unsigned nall, const uint8_t *p, size_t n)
+			     enum strato_ptype t, const struct strato_param_info *pi,
+			     const struct strato_param_info *all, unsigned nall, const uint8_t *p, size_t n)
 {
 	size_t fl = strato_fixed_len(t);
 
@@ -501,8 +536,14 @@ static void strato_put_value(struct strato_out *o, const struct strato_event *ev
 		return;
 	}
 	switch (t) {
-	case STRATO_PT_INT8: case STRATO_PT_INT16: case STRATO_PT_INT32: case STRATO_PT_INT64:
-	case STRATO_PT_UINT8: case STRATO_PT_UINT16: case STRATO_PT_UINT32: case STRATO_PT_UINT64:
+	case STRATO_PT_INT8:
+	case STRATO_PT_INT16:
+	case STRATO_PT_INT32:
+	case STRATO_PT_INT64:
+	case STRATO_PT_UINT8:
+	case STRATO_PT_UINT16:
+	case STRATO_PT_UINT32:
+	case STRATO_PT_UINT64:
 		strato_put_int(o, t, pi->fmt, p);
 		break;
 	case STRATO_PT_ERRNO: {
@@ -547,7 +588,8 @@ static void strato_put_value(struct strato_out *o, const struct strato_event *ev
 		/* printed as is, unprintable bytes included (sysdig's "%s") */
 		strato_putn(o, (const char *)p, strnlen((const char *)p, n));
 		break;
-	case STRATO_PT_FSPATH: case STRATO_PT_FSRELPATH:
+	case STRATO_PT_FSPATH:
+	case STRATO_PT_FSRELPATH:
 		strato_put_path(o, ev, res, pi, all, nall, p, n);
 		break;
 	case STRATO_PT_BYTEBUF:
@@ -600,8 +642,12 @@ static void strato_put_value(struct strato_out *o, const struct strato_event *ev
 	case STRATO_PT_ABSTIME:
 		strato_put_abstime(o, strato_ld64(p));
 		break;
-	case STRATO_PT_FLAGS8: case STRATO_PT_FLAGS16: case STRATO_PT_FLAGS32:
-	case STRATO_PT_ENUMFLAGS8: case STRATO_PT_ENUMFLAGS16: case STRATO_PT_ENUMFLAGS32: {
+	case STRATO_PT_FLAGS8:
+	case STRATO_PT_FLAGS16:
+	case STRATO_PT_FLAGS32:
+	case STRATO_PT_ENUMFLAGS8:
+	case STRATO_PT_ENUMFLAGS16:
+	case STRATO_PT_ENUMFLAGS32: {
 		uint32_t v = fl == 1 ? p[0] : fl == 2 ? strato_ld16(p) : strato_ld32(p);
 
 		strato_putu(o, v);
@@ -612,7 +658,8 @@ static void strato_put_value(struct strato_out *o, const struct strato_event *ev
 		strato_put_int(o, STRATO_PT_UINT32, pi->fmt, p);
 		strato_put_flags(o, pi->flags, strato_ld32(p), 0);
 		break;
-	case STRATO_PT_UID: case STRATO_PT_GID: {
+	case STRATO_PT_UID:
+	case STRATO_PT_GID: {
 		uint32_t v = strato_ld32(p);
 
 		if (v == UINT32_MAX) {
@@ -653,7 +700,7 @@ static void strato_put_value(struct strato_out *o, const struct strato_event *ev
 /* The description sysdig uses for parameter idx: the 2022 one for the
  * parameters the 2022 layout has, the current one after them. */
 static const struct strato_param_info *strato_param_desc(const struct strato_event_info *ei, unsigned idx,
-							  const struct strato_param_info **all, unsigned *nall)
+							 const struct strato_param_info **all, unsigned *nall)
 {
 	if (ei->params_2022 && (int)idx < ei->nparams_2022) {
 		*all = ei->params_2022;
@@ -669,7 +716,7 @@ static void strato_put_param(struct strato_out *o, const struct strato_event *ev
 			     unsigned idx, const struct strato_resolver *res)
 {
 	/* a parameter the table does not describe: shown as raw bytes */
-	static const struct strato_param_info raw = { "?", STRATO_PT_BYTEBUF, 0, -1, NULL, NULL };
+	static const struct strato_param_info raw = {"?", STRATO_PT_BYTEBUF, 0, -1, NULL, NULL};
 	const struct strato_param_info *all = &raw, *pi = NULL;
 	unsigned nall = 0;
 	const uint8_t *p = ev->raw + ev->poff[idx];
@@ -683,8 +730,12 @@ static void strato_put_param(struct strato_out *o, const struct strato_event *ev
 		/* Empty: what sysdig shows for the types 2022 drivers leave empty,
 		 * current libs' "<NA>"/"NULL" for the others. */
 		switch (pi->type) {
-		case STRATO_PT_BYTEBUF: break;
-		case STRATO_PT_SOCKADDR: case STRATO_PT_SOCKTUPLE: case STRATO_PT_FDLIST: case STRATO_PT_DYN:
+		case STRATO_PT_BYTEBUF:
+			break;
+		case STRATO_PT_SOCKADDR:
+		case STRATO_PT_SOCKTUPLE:
+		case STRATO_PT_FDLIST:
+		case STRATO_PT_DYN:
 			strato_puts(o, "NULL");
 			break;
 		default:
@@ -705,7 +756,7 @@ static int strato_out_end(struct strato_out *o)
 int strato_event_format_param_ex(const struct strato_event *ev, unsigned idx, const struct strato_resolver *res,
 				 char *buf, size_t len)
 {
-	struct strato_out o = { buf, len, 0 };
+	struct strato_out o = {buf, len, 0};
 
 	if (len)
 		buf[0] = 0;
@@ -715,11 +766,10 @@ int strato_event_format_param_ex(const struct strato_event *ev, unsigned idx, co
 	return strato_out_end(&o);
 }
 
-int strato_event_format_args_ex(const struct strato_event *ev, const struct strato_resolver *res, char *buf,
-				size_t len)
+int strato_event_format_args_ex(const struct strato_event *ev, const struct strato_resolver *res, char *buf, size_t len)
 {
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
-	struct strato_out o = { buf, len, 0 };
+	struct strato_out o = {buf, len, 0};
 	unsigned n;
 
 	if (len)

@@ -39,8 +39,8 @@ enum strato_resolve_kind {
  * len > 0) and returns its full length (as snprintf), or a negative number
  * when the answer is unknown. Called during formatting only; must not keep
  * `ev` or `buf`. */
-typedef int (*strato_resolve_fn)(void *ctx, const struct strato_event *ev, enum strato_resolve_kind kind,
-				 int64_t value, char *buf, size_t len);
+typedef int (*strato_resolve_fn)(void *ctx, const struct strato_event *ev, enum strato_resolve_kind kind, int64_t value,
+				 char *buf, size_t len);
 
 struct strato_resolver {
 	strato_resolve_fn fn;
