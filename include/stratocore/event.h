@@ -92,21 +92,46 @@ STRATO_API int strato_event_param_index(const strato_event *ev, const char *name
 STRATO_API int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out);
 
 /**
- * @brief Renders parameter `idx` as text the way sysdig shows it in
- * %evt.args (e.g. `3(<f>/etc/passwd)` is NOT produced here: fd names need
- * state; this gives `3`, `O_RDONLY|O_CLOEXEC`, `/etc/passwd`, ...).
+ * @brief Renders parameter `idx` as text: exactly what follows `name=` in
+ * strato_event_format_args(), e.g. `4097(O_RDONLY|O_CLOEXEC)`, `-2(ENOENT)`,
+ * `127.0.0.1:5000->127.0.0.1:80`, `1500000000(1.5s)`.
  *
- * @param buf output buffer; always NUL-terminated when `len` > 0
- * @return the length of the full text (as snprintf), or a negative error as
- * strato_event_param().
+ * The text is the one sysdig 0.29.3 prints for a thread it knows nothing
+ * about: names that need process state (the `(<f>/etc/passwd)` after an fd,
+ * a thread's comm after a pid, user names, a relative path resolved against
+ * the working directory) are left out; an unknown uid prints `0(<NA>)`, a
+ * relative path `foo(foo)`. Other rules: numbers in the print format of the
+ * scap event table (decimal, hex `7F1A14E6F000`, octal `0644`), flags and
+ * enums with their names in parentheses, negative fds and results with their
+ * errno name, buffers with `.` for unprintable bytes and cut to 80
+ * characters (`...`), signals, socket addresses and tuples, fd lists
+ * (`3:?1`) and signal sets by name. An empty (length 0) parameter prints as
+ * `<NA>`, or `NULL` for addresses, tuples, fd lists and dynamic values, and
+ * as nothing for byte buffers; a parameter with the wrong width as `<NA>`.
+ *
+ * @param buf output buffer (may be NULL when `len` is 0); always
+ * NUL-terminated when `len` > 0, truncated to `len` - 1 characters
+ * @return the length of the full text (as snprintf); -ERANGE when `idx` >=
+ * strato_event_nparams().
+ * Thread safety: none needed (no shared state); allocates nothing.
  * @since 0.1
  */
 STRATO_API int strato_event_format_param(const strato_event *ev, unsigned idx, char *buf, size_t len);
 
 /**
- * @brief Renders every parameter as `name=value name=value ...`, the shape
- * of sysdig's %evt.args.
+ * @brief Renders the parameters as sysdig 0.29.3's %evt.args does:
+ * `name=value ` for each, trailing space included, e.g.
+ * `fd=3 name=/etc/passwd flags=1(O_RDONLY) mode=0 dev=801 `. Values as
+ * strato_event_format_param(). Generic syscall events (types 0 and 1) and
+ * types the library does not know render as the empty string, as in sysdig.
+ * The parameters the 2022 layout of a type has use its 2022 names and
+ * rendering; parameters added later in the current layout follow them (sysdig
+ * 0.29.3 would not show those); parameters beyond the library's table are
+ * not shown.
+ * @param buf output buffer (may be NULL when `len` is 0); always
+ * NUL-terminated when `len` > 0
  * @return the length of the full text (as snprintf); never fails.
+ * Thread safety: none needed (no shared state); allocates nothing.
  * @since 0.1
  */
 STRATO_API int strato_event_format_args(const strato_event *ev, char *buf, size_t len);

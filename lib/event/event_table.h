@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stratocore/event.h>
+#include "event/flags.h"
 
 #define STRATO_EVENT_TABLE_SIZE 454 /* ids 0..453: the current scap table */
 #define STRATO_EVENT_TABLE_2022 336 /* ids 0..335 exist for sysdig 0.29.3 */
@@ -22,9 +23,22 @@
 #define STRATO_EF_OLD_VERSION 0x200
 #define STRATO_EF_LARGE_PAYLOAD 0x800
 
+/* Numeric print formats of a parameter (the scap table's PF_*). */
+enum strato_pfmt {
+	STRATO_PF_DEC = 0, /* also the scap table's "not applicable" */
+	STRATO_PF_HEX,     /* %X */
+	STRATO_PF_OCT,     /* %#o */
+	STRATO_PF_PAD10,   /* %09d */
+};
+
 struct strato_param_info {
 	const char *name;
 	enum strato_ptype type;
+	/* How to print it (from lib/event/param_formats.tsv): */
+	uint8_t fmt;  /* enum strato_pfmt */
+	int8_t dirfd; /* FSRELPATH: index of the dirfd parameter, -1 none */
+	const struct strato_flagtab *flags; /* FLAGS*, ENUMFLAGS*, MODE names */
+	const struct strato_dyntab *dyn;    /* DYN: alternative types */
 };
 
 struct strato_event_info {
