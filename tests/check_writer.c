@@ -8,7 +8,6 @@
 #include <signal.h>
 #include <sched.h>
 #include <sys/mount.h>
-#include <sys/resource.h>
 
 #define STRATO_TMAXB 4096
 static struct strato_tblk strato_blks[STRATO_TMAXB];
@@ -391,65 +390,13 @@ START_TEST(test_dev_full)
 }
 END_TEST
 
-/* Writes events until the writer fails; checks the error sticks and the file
- * holds only complete blocks and ends on an exit event. With `limit`, the
- * file size limit applies only while writing: Check records every assertion
- * in a file of its own, so no assertion may run under the limit. */
-static void strato_fill_until_error(const char *path, bool gzip, int want, rlim_t limit)
-{
-	strato_writer *w;
-	struct strato_tev t;
-	STRATO_OPTS(strato_writer_opts, o, .gzip = gzip, .gzip_level = 1);
-	uint8_t *d, *data;
-	size_t n, nb;
-	int rc = 0, rc2, rc3, i;
-	char msg[STRATO_ERRMSG_MAX];
-	strato_capture *cap = strato_tcap_new(false);
-	struct rlimit old, rl;
-	const struct strato_tblk *last;
-
-	ck_assert_int_eq(strato_writer_open(&w, path, cap, &o), 0);
-	strato_capture_close(cap);
-	strato_tev_rw(&t, 9, 1000, 4242, 5, "................................................................"
-					     "................................................................");
-	data = t.raw + t.ev.poff[1];
-	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
-	rl = old;
-	rl.rlim_cur = limit;
-	if (limit)
-		ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
-	for (i = 0; i < 2000000 && !rc; i++) {
-		/* poorly compressible data so that gzip output grows too */
-		for (size_t k = 0; k < t.ev.plen[1]; k++)
-			data[k] = (uint8_t)('!' + ((uint32_t)i * 2654435761u + k * 40503u) % 90);
-		strato_st64(t.raw, 1000 + (uint64_t)i);
-		rc = strato_writer_write(w, &t.ev);
-	}
-	snprintf(msg, sizeof(msg), "%s", strato_last_error());
-	rc2 = strato_writer_write(w, &t.ev);
-	rc3 = strato_writer_close(w);
-	if (limit)
-		setrlimit(RLIMIT_FSIZE, &old);
-	ck_assert_int_eq(rc, want);
-	ck_assert_ptr_nonnull(strstr(msg, path));
-	ck_assert_int_eq(rc2, want); /* refused from now on */
-	ck_assert_int_eq(rc3, want); /* and close reports the first error */
-	d = strato_tslurp(path, &n);
-	nb = strato_twalk(d, n, strato_blks, STRATO_TMAXB);
-	ck_assert_uint_gt(nb, 7);
-	last = &strato_blks[nb < STRATO_TMAXB ? nb - 1 : STRATO_TMAXB - 1];
-	ck_assert(last->is_event);
-	ck_assert_uint_eq(last->ev.type, 9);
-	free(d);
-}
-
 START_TEST(test_fsize_limit)
 {
 	char path[128];
 
 	signal(SIGXFSZ, SIG_IGN);
 	strato_tpath(path, sizeof(path), "limit.scap");
-	strato_fill_until_error(path, _i == 1, -EFBIG, 300 * 1024);
+	strato_fill_until_error(path, _i == 1, -EFBIG, 300 * 1024, strato_blks, STRATO_TMAXB);
 }
 END_TEST
 
@@ -465,7 +412,7 @@ START_TEST(test_tmpfs_full)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	ck_assert_int_eq(mount("tmpfs", dir, "tmpfs", 0, "size=256k"), 0);
 	snprintf(path, sizeof(path), "%s/full.scap", dir);
-	strato_fill_until_error(path, _i == 1, -ENOSPC, 0);
+	strato_fill_until_error(path, _i == 1, -ENOSPC, 0, strato_blks, STRATO_TMAXB);
 }
 END_TEST
 
