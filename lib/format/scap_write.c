@@ -505,9 +505,50 @@ static enum strato_evkind strato_kind(uint16_t type)
 	return strato_slot_used(type + 1u) ? STRATO_K_ENTER : STRATO_K_ENTER_ONLY;
 }
 
-/* 2022 id written for each current id in compat mode, -1 for none. */
-static int16_t strato_compat_id[STRATO_EVENT_TABLE_SIZE];
+/* How compat mode writes each current event type, worked out once: the
+ * 2022 type (-1: none), whether its enter event goes first, and for every
+ * 2022 parameter the index of the current parameter it comes from (-1:
+ * none, a default is written). */
+#define STRATO_PLAN_MAX 32
+struct strato_plan {
+	int16_t tgt;
+	bool enter;
+	uint8_t ne, nx;
+	int8_t esrc[STRATO_PLAN_MAX], xsrc[STRATO_PLAN_MAX];
+};
+static struct strato_plan strato_plans[STRATO_EVENT_TABLE_SIZE];
 static pthread_once_t strato_compat_once = PTHREAD_ONCE_INIT;
+
+static const struct strato_param_info *strato_params_2022(const struct strato_event_info *ei)
+{
+	return ei->params_2022 ? ei->params_2022 : ei->params;
+}
+
+/* Source index of each 2022 parameter of `tgt` in current type `src`: by
+ * position when they are the same type, else by name. */
+static uint8_t strato_plan_params(int8_t *map, unsigned src, unsigned tgt, bool by_name)
+{
+	const struct strato_event_info *si = &strato_event_table[src], *ti = &strato_event_table[tgt];
+	const struct strato_param_info *pp = strato_params_2022(ti);
+	unsigned n = ti->nparams_2022 > 0 ? (unsigned)ti->nparams_2022 : 0;
+
+	if (n > STRATO_PLAN_MAX)
+		n = STRATO_PLAN_MAX;
+	for (unsigned i = 0; i < n; i++) {
+		map[i] = -1;
+		if (!by_name) {
+			if (i < si->nparams)
+				map[i] = (int8_t)i;
+			continue;
+		}
+		for (unsigned k = 0; k < si->nparams && k < STRATO_MAX_PARAMS; k++)
+			if (!strcmp(si->params[k].name, pp[i].name)) {
+				map[i] = (int8_t)k;
+				break;
+			}
+	}
+	return (uint8_t)n;
+}
 
 /* "SOCKET_ACCEPT4_6_X" -> "SOCKET_ACCEPT4": the enumerator without its
  * direction and version suffixes, shared by all versions of a syscall. */
@@ -529,35 +570,40 @@ static void strato_compat_init(void)
 	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
 		const struct strato_event_info *ei = &strato_event_table[t];
 		enum strato_evkind k = strato_kind((uint16_t)t);
+		struct strato_plan *pl = &strato_plans[t];
 		int best = -1;
 
-		strato_compat_id[t] = -1;
+		pl->tgt = -1;
 		if (k == STRATO_K_UNKNOWN || k == STRATO_K_ENTER)
 			continue;
 		if (t < STRATO_EVENT_TABLE_2022 && ei->nparams_2022 >= 0) {
-			strato_compat_id[t] = (int16_t)t;
-			continue;
-		}
-		if (k != STRATO_K_EXIT)
-			continue;
-		/* A syscall only the current table numbers this way (accept4 388/389):
-		 * use the 2022 pair of the same syscall, the newest non-old one. */
-		size_t bl = strato_ename_base(ei->ename);
+			best = (int)t;
+		} else if (k == STRATO_K_EXIT) {
+			/* A syscall only the current table numbers this way (accept4
+			 * 388/389): the 2022 pair of the same syscall, newest non-old. */
+			size_t bl = strato_ename_base(ei->ename);
 
-		for (unsigned c = 1; c < STRATO_EVENT_TABLE_2022; c += 2) {
-			const struct strato_event_info *ci = &strato_event_table[c];
+			for (unsigned c = 1; c < STRATO_EVENT_TABLE_2022; c += 2) {
+				const struct strato_event_info *ci = &strato_event_table[c];
 
-			if (strato_kind((uint16_t)c) != STRATO_K_EXIT || ci->nparams_2022 < 0 ||
-			    strato_event_table[c - 1].nparams_2022 < 0)
-				continue;
-			if (strcmp(ci->name, ei->name) &&
-			    (strato_ename_base(ci->ename) != bl || strncmp(ci->ename, ei->ename, bl)))
-				continue;
-			if (best < 0 || !(ci->flags & STRATO_EF_OLD_VERSION) ||
-			    (strato_event_table[best].flags & STRATO_EF_OLD_VERSION))
-				best = (int)c;
+				if (strato_kind((uint16_t)c) != STRATO_K_EXIT || ci->nparams_2022 < 0 ||
+				    strato_event_table[c - 1].nparams_2022 < 0)
+					continue;
+				if (strcmp(ci->name, ei->name) &&
+				    (strato_ename_base(ci->ename) != bl || strncmp(ci->ename, ei->ename, bl)))
+					continue;
+				if (best < 0 || !(ci->flags & STRATO_EF_OLD_VERSION) ||
+				    (strato_event_table[best].flags & STRATO_EF_OLD_VERSION))
+					best = (int)c;
+			}
 		}
-		strato_compat_id[t] = (int16_t)best;
+		if (best < 0)
+			continue;
+		pl->tgt = (int16_t)best;
+		pl->nx = strato_plan_params(pl->xsrc, t, (unsigned)best, (unsigned)best != t);
+		pl->enter = k == STRATO_K_EXIT && strato_event_table[best - 1].nparams_2022 >= 0;
+		if (pl->enter)
+			pl->ne = strato_plan_params(pl->esrc, t, (unsigned)best - 1, true);
 	}
 }
 
@@ -755,74 +801,45 @@ int strato_writer_put_raw(strato_writer *w, const uint8_t *raw, uint32_t len, ui
 	return 0;
 }
 
-/* Parameter `name` of a current-layout event, by name; NULL when absent. */
-static int strato_find_param(const struct strato_event *ev, const char *name, enum strato_ptype *st)
+/* Fills `po` with the `n` parameters of 2022 type `tgt` taken from `ev`
+ * as `map` says. */
+static void strato_fill_2022(struct strato_pout *po, const struct strato_event *ev, uint16_t tgt, unsigned n,
+			     const int8_t *map)
 {
-	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	const struct strato_param_info *pp = strato_params_2022(&strato_event_table[tgt]);
+	const struct strato_param_info *sp = strato_event_table[ev->type].params;
 
-	for (unsigned i = 0; ei && i < ei->nparams && i < ev->nparams; i++)
-		if (!strcmp(ei->params[i].name, name)) {
-			*st = ei->params[i].type;
-			return (int)i;
-		}
-	return -1;
-}
-
-/* Fills `po` with the 2022 parameters of type `tgt`, taken from `ev` by
- * position (same type) or by name (another type, e.g. the enter event or a
- * pair the current table renumbered). */
-static unsigned strato_fill_2022(struct strato_pout *po, const struct strato_event *ev, uint16_t tgt, bool by_name)
-{
-	const struct strato_event_info *ti = &strato_event_table[tgt], *si = strato_event_info_get(ev->type);
-	const struct strato_param_info *pp = ti->params_2022 ? ti->params_2022 : ti->params;
-	unsigned n = (unsigned)ti->nparams_2022;
-
-	if (n > STRATO_MAX_PARAMS)
-		n = STRATO_MAX_PARAMS;
 	for (unsigned i = 0; i < n; i++) {
-		enum strato_ptype st = pp[i].type;
-		int k = -1;
+		int k = map[i];
 
-		if (!by_name) {
-			if (i < ev->nparams) {
-				k = (int)i;
-				if (si && i < si->nparams)
-					st = si->params[i].type;
-			}
-		} else {
-			k = strato_find_param(ev, pp[i].name, &st);
-		}
-		if (k >= 0)
-			strato_norm(&po[i], pp[i].type, ev->raw + ev->poff[k], ev->plen[k], st);
+		if (k >= 0 && (unsigned)k < ev->nparams)
+			strato_norm(&po[i], pp[i].type, ev->raw + ev->poff[k], ev->plen[k], sp[k].type);
 		else
 			strato_norm(&po[i], pp[i].type, NULL, 0, pp[i].type);
 	}
-	return n;
 }
 
-static int strato_write_compat(struct strato_writer *w, const struct strato_event *ev, enum strato_evkind k)
+static int strato_write_compat(struct strato_writer *w, const struct strato_event *ev)
 {
-	int tgt = strato_compat_id[ev->type];
+	const struct strato_plan *pl = &strato_plans[ev->type];
+	uint16_t tgt = (uint16_t)pl->tgt;
 	uint32_t flags = ev->dump_flags & ~4u; /* 4 = "large": a writer instruction only */
-	unsigned nx, ne = 0;
 	uint32_t xlen, xtot, elen = 0, etot = 0;
-	bool enter;
 	uint8_t *p;
 
-	if (tgt < 0) {
+	if (pl->tgt < 0) {
 		w->counts.unsupported++;
 		return 0;
 	}
-	nx = strato_fill_2022(w->px, ev, (uint16_t)tgt, k == STRATO_K_EXIT && tgt != ev->type);
-	xlen = strato_params_size(w->px, nx, strato_event_lenwidth((uint16_t)tgt));
+	strato_fill_2022(w->px, ev, tgt, pl->nx, pl->xsrc);
+	xlen = strato_params_size(w->px, pl->nx, strato_event_lenwidth(tgt));
 	xtot = strato_block_len(xlen, flags);
-	enter = k == STRATO_K_EXIT && strato_event_table[tgt - 1].nparams_2022 >= 0;
-	if (enter) {
-		ne = strato_fill_2022(w->pe, ev, (uint16_t)(tgt - 1), true);
-		elen = strato_params_size(w->pe, ne, strato_event_lenwidth((uint16_t)(tgt - 1)));
+	if (pl->enter) {
+		strato_fill_2022(w->pe, ev, tgt - 1, pl->ne, pl->esrc);
+		elen = strato_params_size(w->pe, pl->ne, strato_event_lenwidth(tgt - 1));
 		etot = strato_block_len(elen, flags);
 	}
-	if (!strato_fits_block((uint16_t)tgt, xtot) || (enter && !strato_fits_block((uint16_t)(tgt - 1), etot))) {
+	if (!strato_fits_block(tgt, xtot) || (pl->enter && !strato_fits_block(tgt - 1, etot))) {
 		w->counts.unsupported++;
 		return 0;
 	}
@@ -830,11 +847,11 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 	p = strato_wreserve(w, (size_t)etot + xtot);
 	if (!p)
 		return w->err;
-	if (enter)
-		p = strato_emit(p, ev, (uint16_t)(tgt - 1), w->pe, ne, elen, etot, flags);
-	strato_emit(p, ev, (uint16_t)tgt, w->px, nx, xlen, xtot, flags);
+	if (pl->enter)
+		p = strato_emit(p, ev, tgt - 1, w->pe, pl->ne, elen, etot, flags);
+	strato_emit(p, ev, tgt, w->px, pl->nx, xlen, xtot, flags);
 	w->len += (size_t)etot + xtot;
-	w->counts.blocks += enter ? 2 : 1;
+	w->counts.blocks += pl->enter ? 2 : 1;
 	w->counts.written++;
 	return 0;
 }
@@ -861,7 +878,7 @@ int strato_writer_write(strato_writer *w, const strato_event *ev)
 			w->counts.unsupported++;
 			return 0;
 		}
-		err = strato_write_compat(w, ev, k);
+		err = strato_write_compat(w, ev);
 	} else {
 		uint64_t before = w->counts.blocks;
 
