@@ -38,16 +38,39 @@ struct strato_pout {
 	uint8_t tmp[16];
 };
 
+/* gzip: chunks are compressed by worker threads, each into a gzip member
+ * of its own, and written in order by the writer's thread. Slots are used
+ * round robin, so the oldest unfinished chunk is always the next slot. */
+#define STRATO_GZ_SLOTS 4
+#define STRATO_GZ_MAXTHREADS 4
+
+enum strato_slot_state { STRATO_SLOT_FREE, STRATO_SLOT_QUEUED, STRATO_SLOT_BUSY, STRATO_SLOT_DONE };
+
+struct strato_gzslot {
+	uint8_t *in, *out;
+	size_t in_len, in_cap, out_len, out_cap;
+	enum strato_slot_state state;
+	int zerr; /* 0, -ENOMEM or -EIO */
+};
+
+struct strato_gzpool {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct strato_gzslot slot[STRATO_GZ_SLOTS];
+	unsigned next; /* slot of the next chunk */
+	unsigned nthreads;
+	pthread_t th[STRATO_GZ_MAXTHREADS];
+	bool stop;
+	int level;
+};
+
 struct strato_writer {
 	int fd;
 	char *path;
 	enum strato_writer_profile profile;
-	bool gzip;
-	z_stream zs;
+	struct strato_gzpool *gz; /* NULL: plain */
 	uint8_t *buf;   /* whole blocks not yet written */
 	size_t len, cap;
-	uint8_t *zbuf;  /* deflate output of one chunk */
-	size_t zcap;
 	off_t good;     /* the file is complete and readable up to here */
 	bool in_header; /* building the header blocks: grow, do not flush */
 	int err;        /* first error, negative errno */
@@ -114,52 +137,205 @@ static size_t strato_cut_point(const uint8_t *b, size_t len, size_t done)
 	return cut;
 }
 
-/* Writes the buffered blocks. On failure the file is cut back to a block
- * boundary (plain) or to the end of the last complete gzip member, so what
- * is in the file stays readable. */
+/* After a failed write: cut the file back to `end`, where it is complete. */
+static void strato_wcut(struct strato_writer *w, off_t end)
+{
+	struct stat st;
+
+	if (fstat(w->fd, &st) == 0 && S_ISREG(st.st_mode) && ftruncate(w->fd, end) == 0) {
+		lseek(w->fd, end, SEEK_SET);
+		w->good = end;
+	}
+}
+
+static int strato_gz_compress(z_stream *zs, struct strato_gzslot *s)
+{
+	size_t bound = deflateBound(zs, s->in_len);
+
+	if (bound > s->out_cap) {
+		uint8_t *o = realloc(s->out, bound);
+
+		if (!o)
+			return -ENOMEM;
+		s->out = o;
+		s->out_cap = bound;
+	}
+	deflateReset(zs);
+	zs->next_in = s->in;
+	zs->avail_in = (uInt)s->in_len;
+	zs->next_out = s->out;
+	zs->avail_out = (uInt)s->out_cap;
+	if (deflate(zs, Z_FINISH) != Z_STREAM_END)
+		return -EIO;
+	s->out_len = s->out_cap - zs->avail_out;
+	return 0;
+}
+
+static void *strato_gz_worker(void *arg)
+{
+	struct strato_gzpool *gp = arg;
+	z_stream zs = { 0 };
+	bool ok = deflateInit2(&zs, gp->level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+
+	pthread_mutex_lock(&gp->mu);
+	for (;;) {
+		struct strato_gzslot *s = NULL;
+
+		for (unsigned i = 0; i < STRATO_GZ_SLOTS && !s; i++)
+			if (gp->slot[i].state == STRATO_SLOT_QUEUED)
+				s = &gp->slot[i];
+		if (!s) {
+			if (gp->stop)
+				break;
+			pthread_cond_wait(&gp->work, &gp->mu);
+			continue;
+		}
+		s->state = STRATO_SLOT_BUSY;
+		pthread_mutex_unlock(&gp->mu);
+		s->zerr = ok ? strato_gz_compress(&zs, s) : -ENOMEM;
+		pthread_mutex_lock(&gp->mu);
+		s->state = STRATO_SLOT_DONE;
+		pthread_cond_broadcast(&gp->done);
+	}
+	pthread_mutex_unlock(&gp->mu);
+	if (ok)
+		deflateEnd(&zs);
+	return NULL;
+}
+
+/* Waits for a slot's chunk to be compressed and writes it (unless the
+ * writer already failed); the slot is free afterwards. */
+static int strato_gz_reap(struct strato_writer *w, struct strato_gzslot *s)
+{
+	struct strato_gzpool *gp = w->gz;
+	size_t done;
+	int err;
+
+	pthread_mutex_lock(&gp->mu);
+	while (s->state == STRATO_SLOT_QUEUED || s->state == STRATO_SLOT_BUSY)
+		pthread_cond_wait(&gp->done, &gp->mu);
+	pthread_mutex_unlock(&gp->mu);
+	if (s->state == STRATO_SLOT_FREE)
+		return w->err;
+	s->state = STRATO_SLOT_FREE;
+	if (w->err)
+		return w->err;
+	if (s->zerr)
+		return strato_wfail(w, s->zerr, "compressing for");
+	err = strato_write_all(w->fd, s->out, s->out_len, &done);
+	if (err) {
+		strato_wcut(w, w->good); /* back to the end of the last whole member */
+		return strato_wfail(w, err, "writing");
+	}
+	w->good += (off_t)s->out_len;
+	return 0;
+}
+
+/* Writes every chunk still in the pool, oldest first. */
+static int strato_gz_drain(struct strato_writer *w)
+{
+	for (unsigned i = 0; i < STRATO_GZ_SLOTS; i++)
+		strato_gz_reap(w, &w->gz->slot[(w->gz->next + i) % STRATO_GZ_SLOTS]);
+	return w->err;
+}
+
+/* Hands the buffer to the compressors and takes the slot's old buffer. */
+static int strato_gz_submit(struct strato_writer *w)
+{
+	struct strato_gzpool *gp = w->gz;
+	struct strato_gzslot *s = &gp->slot[gp->next];
+	uint8_t *b;
+	size_t c;
+
+	if (strato_gz_reap(w, s))
+		return w->err;
+	if (!s->in) {
+		s->in = malloc(w->cap);
+		if (!s->in)
+			return strato_wfail(w, -ENOMEM, "buffering");
+		s->in_cap = w->cap;
+	}
+	b = s->in;
+	c = s->in_cap;
+	s->in = w->buf;
+	s->in_cap = w->cap;
+	s->in_len = w->len;
+	w->buf = b;
+	w->cap = c;
+	w->len = 0;
+	pthread_mutex_lock(&gp->mu);
+	s->state = STRATO_SLOT_QUEUED;
+	pthread_cond_signal(&gp->work);
+	pthread_mutex_unlock(&gp->mu);
+	gp->next = (gp->next + 1) % STRATO_GZ_SLOTS;
+	return 0;
+}
+
+static int strato_gz_start(struct strato_writer *w, int level)
+{
+	struct strato_gzpool *gp = calloc(1, sizeof(*gp));
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned want = ncpu < 1 ? 1 : ncpu > STRATO_GZ_MAXTHREADS ? STRATO_GZ_MAXTHREADS : (unsigned)ncpu;
+
+	if (!gp)
+		return strato_fail(-ENOMEM, "out of memory");
+	gp->level = level ? level : Z_DEFAULT_COMPRESSION;
+	pthread_mutex_init(&gp->mu, NULL);
+	pthread_cond_init(&gp->work, NULL);
+	pthread_cond_init(&gp->done, NULL);
+	w->gz = gp;
+	for (; gp->nthreads < want; gp->nthreads++)
+		if (pthread_create(&gp->th[gp->nthreads], NULL, strato_gz_worker, gp))
+			break;
+	if (!gp->nthreads)
+		return strato_fail(-EAGAIN, "cannot start a compression thread");
+	return 0;
+}
+
+/* Stops the compressors (after strato_gz_drain) and frees the pool. */
+static void strato_gz_stop(struct strato_writer *w)
+{
+	struct strato_gzpool *gp = w->gz;
+
+	if (!gp)
+		return;
+	pthread_mutex_lock(&gp->mu);
+	gp->stop = true;
+	pthread_cond_broadcast(&gp->work);
+	pthread_mutex_unlock(&gp->mu);
+	for (unsigned i = 0; i < gp->nthreads; i++)
+		pthread_join(gp->th[i], NULL);
+	for (unsigned i = 0; i < STRATO_GZ_SLOTS; i++) {
+		free(gp->slot[i].in);
+		free(gp->slot[i].out);
+	}
+	pthread_mutex_destroy(&gp->mu);
+	pthread_cond_destroy(&gp->work);
+	pthread_cond_destroy(&gp->done);
+	free(gp);
+	w->gz = NULL;
+}
+
+/* Writes the buffered blocks (gzip: queues them for compression). On a
+ * failed write the file is cut back to a block boundary (plain) or to the
+ * end of the last whole gzip member, so what is in the file stays readable. */
 static int strato_wflush(struct strato_writer *w)
 {
-	const uint8_t *out = w->buf;
-	size_t n = w->len, done;
+	size_t done;
 	int err;
 
 	if (w->err)
 		return w->err;
-	if (!n)
+	if (!w->len)
 		return 0;
-	if (w->gzip) {
-		size_t bound = deflateBound(&w->zs, n);
-
-		if (bound > w->zcap) {
-			uint8_t *z = realloc(w->zbuf, bound);
-
-			if (!z)
-				return strato_wfail(w, -ENOMEM, "compressing");
-			w->zbuf = z;
-			w->zcap = bound;
-		}
-		deflateReset(&w->zs);
-		w->zs.next_in = w->buf;
-		w->zs.avail_in = (uInt)n;
-		w->zs.next_out = w->zbuf;
-		w->zs.avail_out = (uInt)w->zcap;
-		if (deflate(&w->zs, Z_FINISH) != Z_STREAM_END)
-			return strato_wfail(w, -EIO, "compressing for");
-		out = w->zbuf;
-		n = w->zcap - w->zs.avail_out;
-	}
-	err = strato_write_all(w->fd, out, n, &done);
+	if (w->gz)
+		return strato_gz_submit(w);
+	err = strato_write_all(w->fd, w->buf, w->len, &done);
 	if (err) {
-		struct stat st;
-		off_t end = w->good + (off_t)(w->gzip ? 0 : strato_cut_point(w->buf, w->len, done));
-
-		if (fstat(w->fd, &st) == 0 && S_ISREG(st.st_mode) && ftruncate(w->fd, end) == 0) {
-			lseek(w->fd, end, SEEK_SET);
-			w->good = end;
-		}
+		strato_wcut(w, w->good + (off_t)strato_cut_point(w->buf, w->len, done));
 		return strato_wfail(w, err, "writing");
 	}
-	w->good += (off_t)n;
+	w->good += (off_t)w->len;
 	w->len = 0;
 	return 0;
 }
@@ -898,10 +1074,10 @@ void strato_writer_get_counts(const strato_writer *w, struct strato_writer_count
 
 static void strato_writer_free(struct strato_writer *w)
 {
-	if (w->gzip)
-		deflateEnd(&w->zs);
+	if (w->gz)
+		strato_gz_drain(w);
+	strato_gz_stop(w);
 	free(w->buf);
-	free(w->zbuf);
 	free(w->path);
 	free(w);
 }
@@ -931,12 +1107,9 @@ int strato_writer_open(strato_writer **out, const char *path, strato_capture *sr
 		strato_writer_free(w);
 		return strato_fail(-EINVAL, "unknown writer profile %d", (int)STRATO_OPTS_GET(opts, profile, 0));
 	}
-	w->gzip = STRATO_OPTS_GET(opts, gzip, false);
-	if (w->gzip && deflateInit2(&w->zs, level ? level : Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-				    Z_DEFAULT_STRATEGY) != Z_OK) {
-		w->gzip = false;
+	if (STRATO_OPTS_GET(opts, gzip, false) && (err = strato_gz_start(w, level))) {
 		strato_writer_free(w);
-		return strato_fail(-ENOMEM, "cannot set up gzip compression");
+		return err;
 	}
 	w->cap = STRATO_WCHUNK + (STRATO_WCHUNK >> 2);
 	w->buf = malloc(w->cap);
@@ -963,6 +1136,8 @@ int strato_writer_open(strato_writer **out, const char *path, strato_capture *sr
 	strato_put_header(w, src ? &src->tables : NULL);
 	w->in_header = false;
 	err = strato_wflush(w);
+	if (!err && w->gz)
+		err = strato_gz_drain(w);
 	if (err) {
 		/* Without its header the file is useless to every reader. */
 		if (S_ISREG(st.st_mode))
@@ -983,6 +1158,8 @@ int strato_writer_close(strato_writer *w)
 	if (!w)
 		return 0;
 	strato_wflush(w);
+	if (w->gz)
+		strato_gz_drain(w);
 	if (close(w->fd) && !w->err)
 		strato_wfail(w, -errno, "closing");
 	err = w->err;
