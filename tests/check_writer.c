@@ -416,6 +416,48 @@ START_TEST(test_tmpfs_full)
 }
 END_TEST
 
+/* Current-only ids: the 2022 pair of the same syscall, or the pair the 2022
+ * drivers used (dup2/dup3 -> dup, pipe2 -> pipe); else skipped. */
+START_TEST(test_compat_mapping)
+{
+	static const uint16_t types[] = { 124, 125, 124, 125, 124, 125, 60, 61 };
+	char path[128];
+	strato_writer *w;
+	struct strato_tev t;
+	struct strato_writer_counts c;
+	uint8_t *d;
+	size_t n;
+
+	strato_tpath(path, sizeof(path), "mapping.scap");
+	ck_assert_int_eq(strato_writer_open(&w, path, NULL, NULL), 0);
+	STRATO_TEV(&t, 1, 2, 367, STRATO_TI64(5), STRATO_TI64(3)); /* dup(3) = 5 */
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 2, 2, 363, STRATO_TI64(1), STRATO_TI64(4), STRATO_TI64(1)); /* dup2(4, 1) */
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 3, 2, 365, STRATO_TI64(2), STRATO_TI64(6), STRATO_TI64(2), STRATO_TU32(0));
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 4, 2, 393, STRATO_TI64(0), STRATO_TI64(7), STRATO_TI64(8), STRATO_TI64(99), STRATO_TU32(0));
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 5, 2, 379, STRATO_TI64(0), STRATO_TSTR("/f"), STRATO_TU32(0), STRATO_TU32(0)); /* chown */
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	strato_writer_get_counts(w, &c);
+	ck_assert_int_eq(strato_writer_close(w), 0);
+	ck_assert_uint_eq(c.written, 4);
+	ck_assert_uint_eq(c.unsupported, 1);
+	d = strato_tslurp(path, &n);
+	ck_assert_uint_eq(strato_twalk(d, n, strato_blks, STRATO_TMAXB), 2 + 8);
+	for (size_t i = 0; i < 8; i++)
+		ck_assert_uint_eq(strato_blks[2 + i].ev.type, types[i]);
+	ck_assert_int_eq(strato_tint(&strato_blks[2].ev, 0), 3); /* enter fd = oldfd */
+	ck_assert_int_eq(strato_tint(&strato_blks[3].ev, 0), 5);
+	ck_assert_int_eq(strato_tint(&strato_blks[4].ev, 0), 4);
+	ck_assert_int_eq(strato_tint(&strato_blks[7].ev, 0), 2);
+	ck_assert_uint_eq(strato_blks[9].ev.nparams, 4);
+	ck_assert_int_eq(strato_tint(&strato_blks[9].ev, 2), 8);
+	free(d);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("writer");
@@ -426,6 +468,7 @@ int main(void)
 	tcase_add_test(tc, test_no_source);
 	tcase_add_test(tc, test_compat_pairs);
 	tcase_add_test(tc, test_compat_defaults);
+	tcase_add_test(tc, test_compat_mapping);
 	tcase_add_test(tc, test_current_profile);
 	tcase_add_test(tc, test_gzip_same_bytes);
 	tcase_add_test(tc, test_mode_0600);

@@ -147,6 +147,34 @@ START_TEST(test_current)
 }
 END_TEST
 
+/* dup2 (a current-only id) written as the 2022 dup pair: sysdig must give
+ * the new fd the name of the old one. */
+START_TEST(test_dup2)
+{
+	char path[128];
+	strato_capture *cap = strato_tcap_new(false);
+	strato_writer *w;
+	struct strato_tev t;
+
+	strato_tpath(path, sizeof(path), "dup2.scap");
+	ck_assert_int_eq(strato_writer_open(&w, path, cap, NULL), 0);
+	strato_capture_close(cap);
+	strato_tev_openat(&t, 1700000000000000100ull, 4242, 3, "/etc/passwd", 1);
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 1700000000000000200ull, 4242, 363, STRATO_TI64(1), STRATO_TI64(3), STRATO_TI64(1));
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	strato_tev_rw(&t, 9, 1700000000000000300ull, 4242, 1, "x");
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	ck_assert_int_eq(strato_writer_close(w), 0);
+	ck_assert_int_eq(strato_sysdig(path, STRATO_SYSDIG_FMT, "evt.type in (dup, write)"), 0);
+	ck_assert_str_eq(strato_out,
+		"3 0 > dup 4242 stratotest stratouser stratogroup 3 /etc/passwd fd=3(<f>/etc/passwd) \n"
+		"4 0 < dup 4242 stratotest stratouser stratogroup 1 /etc/passwd res=1(<f>/etc/passwd) \n"
+		"5 0 > write 4242 stratotest stratouser stratogroup 1 /etc/passwd fd=1(<f>/etc/passwd) size=4096 \n"
+		"6 0 < write 4242 stratotest stratouser stratogroup 1 /etc/passwd res=1 data=x \n");
+}
+END_TEST
+
 /* Files cut short by a write error must stay readable to the end. */
 START_TEST(test_error_files)
 {
@@ -269,6 +297,7 @@ int main(void)
 	tcase_add_loop_test(tc, test_compat, 0, 2);
 	tcase_add_loop_test(tc, test_current, 0, 2);
 	tcase_add_loop_test(tc, test_error_files, 0, 4);
+	tcase_add_test(tc, test_dup2);
 	/* The live part needs what check_live needs: root and kernel BTF. */
 	if (geteuid() == 0 && access("/sys/kernel/btf/vmlinux", R_OK) == 0)
 		tcase_add_test(tc, test_live);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -276,6 +277,7 @@ static int strato_gz_start(struct strato_writer *w, int level)
 	struct strato_gzpool *gp = calloc(1, sizeof(*gp));
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned want = ncpu < 1 ? 1 : ncpu > STRATO_GZ_MAXTHREADS ? STRATO_GZ_MAXTHREADS : (unsigned)ncpu;
+	sigset_t all, old;
 
 	if (!gp)
 		return strato_fail(-ENOMEM, "out of memory");
@@ -284,9 +286,13 @@ static int strato_gz_start(struct strato_writer *w, int level)
 	pthread_cond_init(&gp->work, NULL);
 	pthread_cond_init(&gp->done, NULL);
 	w->gz = gp;
+	/* The application's signals must keep going to its own threads. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	for (; gp->nthreads < want; gp->nthreads++)
 		if (pthread_create(&gp->th[gp->nthreads], NULL, strato_gz_worker, gp))
 			break;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!gp->nthreads)
 		return strato_fail(-EAGAIN, "cannot start a compression thread");
 	return 0;
@@ -700,6 +706,26 @@ static const struct strato_param_info *strato_params_2022(const struct strato_ev
 	return ei->params_2022 ? ei->params_2022 : ei->params;
 }
 
+/* Syscalls the 2022 drivers reported through another syscall's pair (the
+ * format notes, 4.4): dup2 and dup3 as dup, pipe2 as pipe. */
+static const struct {
+	uint16_t cur, old;
+} strato_compat_alias[] = { { 363, 125 }, { 365, 125 }, { 393, 61 } };
+
+/* A 2022 parameter the current layout renamed: dup's enter "fd" is the
+ * "oldfd" of the current exits. */
+static int strato_plan_find(const struct strato_event_info *si, const char *name)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		const char *want = pass ? (strcmp(name, "fd") ? NULL : "oldfd") : name;
+
+		for (unsigned k = 0; want && k < si->nparams && k < STRATO_MAX_PARAMS; k++)
+			if (!strcmp(si->params[k].name, want))
+				return (int)k;
+	}
+	return -1;
+}
+
 /* Source index of each 2022 parameter of `tgt` in current type `src`: by
  * position when they are the same type, else by name. */
 static uint8_t strato_plan_params(int8_t *map, unsigned src, unsigned tgt, bool by_name)
@@ -717,11 +743,7 @@ static uint8_t strato_plan_params(int8_t *map, unsigned src, unsigned tgt, bool 
 				map[i] = (int8_t)i;
 			continue;
 		}
-		for (unsigned k = 0; k < si->nparams && k < STRATO_MAX_PARAMS; k++)
-			if (!strcmp(si->params[k].name, pp[i].name)) {
-				map[i] = (int8_t)k;
-				break;
-			}
+		map[i] = (int8_t)strato_plan_find(si, pp[i].name);
 	}
 	return (uint8_t)n;
 }
@@ -772,6 +794,9 @@ static void strato_compat_init(void)
 				    (strato_event_table[best].flags & STRATO_EF_OLD_VERSION))
 					best = (int)c;
 			}
+			for (size_t a = 0; a < STRATO_ARRAY_SIZE(strato_compat_alias); a++)
+				if (strato_compat_alias[a].cur == t)
+					best = strato_compat_alias[a].old;
 		}
 		if (best < 0)
 			continue;
