@@ -7,4 +7,3 @@ bench_write_bench_SOURCES = bench/write-bench.c
 bench_write_bench_LDADD = lib/libstratocore-internal.la
 dist_noinst_SCRIPTS += bench/write.sh
 EXTRA_DIST += docs/scap-writer.md docs/performance.md
-EXTRA_DIST += bench/.gitignore
