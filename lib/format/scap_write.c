@@ -9,7 +9,6 @@
 #include "format/writer_internal.h"
 
 #include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
