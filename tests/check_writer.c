@@ -98,6 +98,7 @@ START_TEST(test_header_blocks)
 		ck_assert_int_eq(memcmp(b + 23, "memfd:x", 7), 0);
 	}
 	free(d);
+	strato_trm(path);
 }
 END_TEST
 
@@ -119,6 +120,7 @@ START_TEST(test_no_source)
 	ck_assert_uint_eq(strato_blks[1].type, STRATO_BLK_MI);
 	ck_assert_uint_eq(strato_ld32(strato_blks[1].body), (uint32_t)sysconf(_SC_NPROCESSORS_ONLN));
 	free(d);
+	strato_trm(path);
 }
 END_TEST
 
@@ -207,6 +209,7 @@ START_TEST(test_compat_pairs)
 	ck_assert_int_eq(strato_tint(&strato_blks[11].ev, 0), 6);
 	ck_assert_uint_eq(strato_blks[11].ev.plen[1], 0); /* empty tuple stays empty */
 	free(d);
+	strato_trm(path);
 }
 END_TEST
 
@@ -244,6 +247,7 @@ START_TEST(test_compat_defaults)
 	ck_assert_uint_eq(x->plen[5], 4);
 	ck_assert_str_eq(strato_tstr(&strato_blks[5].ev, 2), "/tmp/a"); /* terminator added */
 	free(d);
+	strato_trm(path);
 }
 END_TEST
 
@@ -286,6 +290,7 @@ START_TEST(test_current_profile)
 	ck_assert_uint_eq(strato_blks[4].type, STRATO_BLK_EV_V2_LARGE);
 	ck_assert_int_eq(memcmp(strato_blks[4].ev.raw, big.raw, big.ev.len), 0);
 	free(d);
+	strato_trm(path);
 }
 END_TEST
 
@@ -333,6 +338,9 @@ START_TEST(test_gzip_same_bytes)
 	free(a);
 	free(b);
 	free(c);
+	strato_trm(plain);
+	strato_trm(gz);
+	strato_trm(gz1);
 }
 END_TEST
 
@@ -359,6 +367,7 @@ START_TEST(test_mode_0600)
 	ck_assert_int_eq(strato_writer_close(w), 0);
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_uint_eq(st.st_mode & 07777, 0600);
+	strato_trm(path);
 }
 END_TEST
 
@@ -397,6 +406,7 @@ START_TEST(test_fsize_limit)
 	signal(SIGXFSZ, SIG_IGN);
 	strato_tpath(path, sizeof(path), "limit.scap");
 	strato_fill_until_error(path, _i == 1, -EFBIG, 300 * 1024, strato_blks, STRATO_TMAXB);
+	strato_trm(path);
 }
 END_TEST
 
@@ -413,6 +423,8 @@ START_TEST(test_tmpfs_full)
 	ck_assert_int_eq(mount("tmpfs", dir, "tmpfs", 0, "size=256k"), 0);
 	snprintf(path, sizeof(path), "%s/full.scap", dir);
 	strato_fill_until_error(path, _i == 1, -ENOSPC, 0, strato_blks, STRATO_TMAXB);
+	ck_assert_int_eq(umount(dir), 0);
+	rmdir(dir);
 }
 END_TEST
 
@@ -455,6 +467,7 @@ START_TEST(test_compat_mapping)
 	ck_assert_uint_eq(strato_blks[9].ev.nparams, 4);
 	ck_assert_int_eq(strato_tint(&strato_blks[9].ev, 2), 8);
 	free(d);
+	strato_trm(path);
 }
 END_TEST
 

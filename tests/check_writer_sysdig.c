@@ -123,6 +123,7 @@ START_TEST(test_compat)
 	strato_write_scenario(path, &o);
 	ck_assert_int_eq(strato_sysdig(path, STRATO_SYSDIG_FMT, NULL), 0);
 	ck_assert_str_eq(strato_out, strato_compat_expected);
+	strato_trm(path);
 }
 END_TEST
 
@@ -144,6 +145,7 @@ START_TEST(test_current)
 		"3 < openat stratotest stratouser fd=4(<f>/etc/group) dirfd=-100(AT_FDCWD) name=/etc/group flags=1(O_RDONLY) mode=0 dev=801 \n"
 		"4 < read stratotest stratouser res=5 data=root: \n"
 		"9 > procexit stratotest stratouser status=0 ret=0 sig=0 core=0 \n");
+	strato_trm(path);
 }
 END_TEST
 
@@ -172,6 +174,7 @@ START_TEST(test_dup2)
 		"4 0 < dup 4242 stratotest stratouser stratogroup 1 /etc/passwd res=1(<f>/etc/passwd) \n"
 		"5 0 > write 4242 stratotest stratouser stratogroup 1 /etc/passwd fd=1(<f>/etc/passwd) size=4096 \n"
 		"6 0 < write 4242 stratotest stratouser stratogroup 1 /etc/passwd res=1 data=x \n");
+	strato_trm(path);
 }
 END_TEST
 
@@ -204,6 +207,13 @@ START_TEST(test_error_files)
 	while (end > strato_out && end[-1] != '\n')
 		end--;
 	ck_assert_msg(strstr(end, " < write stratotest /tmp/strato-fdl-file\n") != NULL, "last line: %s", end);
+	if (tmpfs) {
+		unlink(path);
+		ck_assert_int_eq(umount(dir), 0);
+		rmdir(dir);
+	} else {
+		strato_trm(path);
+	}
 }
 END_TEST
 
@@ -281,6 +291,9 @@ START_TEST(test_live)
 	snprintf(want, sizeof(want), "< openat %s %s\n", path, path);
 	ck_assert_str_eq(strato_out, want);
 	unlink(path);
+	unlink(cpath);
+	unlink(upath);
+	strato_trm(path);
 }
 END_TEST
 

@@ -273,6 +273,21 @@ static inline const char *strato_tstr(const struct strato_event *ev, unsigned i)
 	return (const char *)ev->raw + ev->poff[i];
 }
 
+/* Removes a file made under strato_tpath() and its directory. */
+static inline void strato_trm(const char *path)
+{
+	char dir[256];
+	char *slash;
+
+	unlink(path);
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = 0;
+		rmdir(dir);
+	}
+}
+
 /* A fresh path in a fresh directory under /tmp. */
 static inline void strato_tpath(char *buf, size_t len, const char *name)
 {
