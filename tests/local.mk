@@ -6,8 +6,8 @@ AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_bu
 	PACKAGE_VERSION='$(PACKAGE_VERSION)'; \
 	export top_srcdir top_builddir CC CXX MAKE NM STRATO_SHARED PACKAGE_VERSION;
 EXTRA_DIST += tests/testutil.h tests/sanitized-tests
-dist_noinst_SCRIPTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
-TESTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
+dist_noinst_SCRIPTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh tests/roundtrip-sysdig.sh
+TESTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh tests/roundtrip-sysdig.sh
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_event tests/check_live

@@ -220,6 +220,7 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 	 * cannot happen while this event is lent. */
 	x->enter_raw = m->slots[idx].raw;
 	x->enter_len = m->slots[idx].len;
+	x->enter_cpu = m->slots[idx].cpu;
 	if (!xi || x->nparams >= xi->nparams)
 		return 0;
 	ei = strato_event_info_get((uint16_t)(x->type - 1));
@@ -274,6 +275,8 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 	m->ev.origin = x->origin;
 	m->ev.enter_raw = x->enter_raw;
 	m->ev.enter_len = x->enter_len;
+	m->ev.enter_cpu = x->enter_cpu;
+	m->ev.file_nparams = x->file_nparams;
 	*out = &m->ev;
 	return 0;
 }
