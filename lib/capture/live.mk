@@ -1,1 +1,4 @@
 # lib/capture/live.mk: rules of this subsystem (appends to the variables of Makefile.am).
+lib_libstratocore_internal_la_SOURCES += \
+	lib/capture/syscalls.h \
+	lib/capture/syscalls.c

@@ -3,6 +3,7 @@
  * attaches it, and lends events straight out of the ring buffer. */
 #include "capture/capture.h"
 #include "capture/ringbuf.h"
+#include "capture/syscalls.h"
 #include <linux/types.h>
 #include "bpf/stratocore_events.h"
 #include "capture/stratocore.skel.h"
@@ -20,13 +21,41 @@
 #define STRATO_DEFAULT_RINGBUF (8u << 20)
 #define STRATO_DEFAULT_SNAPLEN 80
 
-/* Syscalls the probe decodes, by name, with this architecture's numbers. */
-static const struct strato_syscall_name {
+/* Syscalls the probe decodes with their own event type; every other
+ * syscall of lib/capture/syscalls.c is captured as a generic event. */
+static const struct strato_syscall_kind {
 	const char *name;
-	int nr;
-} strato_syscalls[] = {
-	{ "openat", SYS_openat },
+	uint8_t kind;
+} strato_syscall_kinds[] = {
+	{ "open", STRATO_K_OPEN }, { "openat", STRATO_K_OPENAT }, { "openat2", STRATO_K_OPENAT2 },
+	{ "creat", STRATO_K_CREAT }, { "close", STRATO_K_CLOSE }, { "read", STRATO_K_READ },
+	{ "write", STRATO_K_WRITE }, { "pread64", STRATO_K_PREAD }, { "pwrite64", STRATO_K_PWRITE },
+	{ "readv", STRATO_K_READV }, { "writev", STRATO_K_WRITEV }, { "preadv", STRATO_K_PREADV },
+	{ "pwritev", STRATO_K_PWRITEV }, { "socket", STRATO_K_SOCKET }, { "socketpair", STRATO_K_SOCKETPAIR },
+	{ "connect", STRATO_K_CONNECT }, { "accept", STRATO_K_ACCEPT }, { "accept4", STRATO_K_ACCEPT4 },
+	{ "bind", STRATO_K_BIND }, { "listen", STRATO_K_LISTEN }, { "sendto", STRATO_K_SENDTO },
+	{ "recvfrom", STRATO_K_RECVFROM }, { "sendmsg", STRATO_K_SENDMSG }, { "recvmsg", STRATO_K_RECVMSG },
+	{ "shutdown", STRATO_K_SHUTDOWN }, { "execve", STRATO_K_EXECVE }, { "execveat", STRATO_K_EXECVEAT },
+	{ "clone", STRATO_K_CLONE }, { "clone3", STRATO_K_CLONE3 }, { "fork", STRATO_K_FORK },
+	{ "vfork", STRATO_K_VFORK }, { "kill", STRATO_K_KILL }, { "tkill", STRATO_K_TKILL },
+	{ "tgkill", STRATO_K_TGKILL }, { "unlink", STRATO_K_UNLINK }, { "unlinkat", STRATO_K_UNLINKAT },
+	{ "rename", STRATO_K_RENAME }, { "renameat", STRATO_K_RENAMEAT }, { "renameat2", STRATO_K_RENAMEAT2 },
+	{ "mkdir", STRATO_K_MKDIR }, { "mkdirat", STRATO_K_MKDIRAT }, { "rmdir", STRATO_K_RMDIR },
+	{ "pipe", STRATO_K_PIPE }, { "pipe2", STRATO_K_PIPE2 }, { "dup", STRATO_K_DUP },
+	{ "dup2", STRATO_K_DUP2 }, { "dup3", STRATO_K_DUP3 },
 };
+
+/* Names that select process exit events (sched_process_exit) besides the
+ * exit syscalls themselves. */
+static const char *const strato_procexit_names[] = { "procexit", "exit", "exit_group" };
+
+static uint8_t strato_kind_of(const char *name)
+{
+	for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_syscall_kinds); i++)
+		if (!strcmp(strato_syscall_kinds[i].name, name))
+			return strato_syscall_kinds[i].kind;
+	return STRATO_K_GENERIC;
+}
 
 struct strato_live {
 	struct strato_probe *skel;
@@ -143,29 +172,59 @@ static const struct strato_capture_ops strato_live_ops = {
 	.close = strato_live_close,
 };
 
-/* Fills the interesting-syscall table from the option's names. */
-static int strato_live_set_syscalls(struct strato_live *l, const struct strato_live_opts *opts)
+static bool strato_name_listed(const char *const *names, size_t n, const char *name)
+{
+	for (size_t j = 0; j < n; j++)
+		if (names[j] && !strcmp(names[j], name))
+			return true;
+	return false;
+}
+
+/* Fills the interesting-syscall table from the option's names (NULL: every
+ * syscall) and tells whether process exits are wanted. */
+static int strato_live_set_syscalls(struct strato_live *l, const struct strato_live_opts *opts, uint32_t *procexit)
 {
 	const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
 	size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
 	int fd = bpf_map__fd(l->skel->maps.strato_interesting);
-	uint8_t on = 1;
 
-	for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_syscalls); i++) {
-		int wanted = !names;
+	for (size_t j = 0; names && j < n; j++) {
+		if (!names[j] || (!strato_syscall_by_name(names[j]) &&
+				  !strato_name_listed(strato_procexit_names, 3, names[j])))
+			return strato_fail(-EINVAL, "unknown or unsupported syscall \"%s\"", names[j] ? names[j] : "(null)");
+	}
+	for (size_t i = 0; i < strato_syscall_ndefs; i++) {
+		const struct strato_syscall_def *d = &strato_syscall_defs[i];
+		uint32_t val = strato_kind_of(d->name) | (uint32_t)d->ppm_sc << 16;
 
-		for (size_t j = 0; names && j < n; j++)
-			wanted |= !strcmp(names[j], strato_syscalls[i].name);
-		if (wanted && bpf_map_update_elem(fd, &(uint32_t){ strato_syscalls[i].nr }, &on, BPF_ANY))
+		if (names && !strato_name_listed(names, n, d->name))
+			continue;
+		if (d->nr < 0 || d->nr >= STRATO_SYSCALL_MAX)
+			continue;
+		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)d->nr }, &val, BPF_ANY))
 			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
 	}
-	for (size_t j = 0; names && j < n; j++) {
-		size_t i = 0;
+	*procexit = !names;
+	for (size_t k = 0; names && k < 3; k++)
+		*procexit |= strato_name_listed(names, n, strato_procexit_names[k]);
+	return 0;
+}
 
-		while (i < STRATO_ARRAY_SIZE(strato_syscalls) && strcmp(names[j], strato_syscalls[i].name))
-			i++;
-		if (i == STRATO_ARRAY_SIZE(strato_syscalls))
-			return strato_fail(-EINVAL, "unknown or unsupported syscall \"%s\"", names[j] ? names[j] : "(null)");
+/* Loads the pid filter. */
+static int strato_live_set_pids(struct strato_live *l, const struct strato_live_opts *opts)
+{
+	const int32_t *pids = STRATO_OPTS_GET(opts, pids, NULL);
+	size_t n = STRATO_OPTS_GET(opts, npids, 0);
+	int fd = bpf_map__fd(l->skel->maps.strato_tgids);
+	uint8_t one = 1;
+
+	if (n > STRATO_MAX_TGIDS)
+		return strato_fail(-EINVAL, "%zu pids given, the filter holds at most %u", n, STRATO_MAX_TGIDS);
+	for (size_t i = 0; pids && i < n; i++) {
+		if (pids[i] <= 0)
+			return strato_fail(-EINVAL, "pid %d in the filter is not a process id", (int)pids[i]);
+		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)pids[i] }, &one, BPF_ANY))
+			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
 	}
 	return 0;
 }
@@ -225,13 +284,20 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	cfg.snaplen = snaplen;
 	cfg.self_tgid = STRATO_OPTS_GET(opts, include_self, false) ? 0 : (uint32_t)getpid();
 	cfg.drop_failed = STRATO_OPTS_GET(opts, drop_failed, false);
+	cfg.filter_tgids = STRATO_OPTS_GET(opts, pids, NULL) != NULL;
+	cfg.follow_children = STRATO_OPTS_GET(opts, follow_children, false);
+	cfg.nr_execve = SYS_execve;
+	cfg.nr_execveat = SYS_execveat;
+	err = strato_live_set_syscalls(l, opts, &cfg.procexit);
+	if (err)
+		goto fail;
+	err = strato_live_set_pids(l, opts);
+	if (err)
+		goto fail;
 	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &cfg, BPF_ANY)) {
 		err = strato_fail(-errno, "cannot configure the probe: %s", strerror(errno));
 		goto fail;
 	}
-	err = strato_live_set_syscalls(l, opts);
-	if (err)
-		goto fail;
 	err = strato_ring_map(&l->ring, bpf_map__fd(l->skel->maps.strato_ringbuf), rbsize);
 	if (err)
 		goto fail;
