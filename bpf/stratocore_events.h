@@ -14,7 +14,7 @@
 /* The probe-private event that marks lost events (see lib/event/event_table.h,
  * STRATO_EVENT_GAP): u64 lost because the ring buffer was full, u64 lost
  * for other reasons, since the previous marker of the same CPU. */
-#define STRATO_GAP_EVENT_TYPE 0x7F00 /* far past any scap table */
+#define STRATO_GAP_EVENT_TYPE 0x7F00 /* == STRATO_EVENT_GAP (lib/event/event_table.h) */
 
 /* What the probe does with a syscall: the low byte of its entry in the
  * interesting-syscall map (0: not captured); the high 16 bits hold the

@@ -1,1 +1,12 @@
-# tests/live.mk: rules of this subsystem (appends to the variables of Makefile.am).
+# tests/live.mk: live capture tests. They run for real as root on a kernel
+# with BTF and skip (77) elsewhere.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_live tests/check_live_drops
+TESTS += tests/check_live tests/check_live_drops
+tests_check_live_SOURCES = tests/check_live.c
+tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
+tests_check_live_drops_SOURCES = tests/check_live_drops.c
+tests_check_live_drops_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_live_drops_LDADD = lib/libstratocore.la $(CHECK_LIBS)
+endif

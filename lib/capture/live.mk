@@ -2,3 +2,6 @@
 lib_libstratocore_internal_la_SOURCES += \
 	lib/capture/syscalls.h \
 	lib/capture/syscalls.c
+# The private event types (gap markers) live with the event table but are
+# only produced by live capture.
+lib_libstratocore_internal_la_SOURCES += lib/event/event_ext.c

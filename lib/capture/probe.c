@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+_Static_assert(STRATO_GAP_EVENT_TYPE == STRATO_EVENT_GAP, "the probe and the event table disagree on the gap type");
+
 #define STRATO_DEFAULT_RINGBUF (8u << 20)
 #define STRATO_DEFAULT_SNAPLEN 80
 
