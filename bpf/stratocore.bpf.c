@@ -848,8 +848,15 @@ __noinline int strato_execve_x(struct strato_args *a, int at)
 	strato_push_u64(sc, strato_pid_host(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
 	strato_push_u32(sc, BPF_CORE_READ(t, cred, egid.val));
 	if (!at) {
+		/* After success the kernel has copied the name to the new stack
+		 * right after the environment strings (where AT_EXECFN points),
+		 * which is always readable; the copy taken at sys_enter is for
+		 * failures, as the caller's string may sit in a page that is not
+		 * mapped in yet (e.g. read-only data after fork). */
 		ep = bpf_map_lookup_elem(&strato_enter_paths, &tid);
-		if (ep)
+		if (ret == 0 && ee)
+			strato_push_user_str(sc, (void *)ee, STRATO_PATH_MAX);
+		else if (ep)
 			strato_push_kernel_str(sc, ep->path, STRATO_PATH_MAX);
 		else
 			strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);

@@ -1,12 +1,15 @@
 # tests/live.mk: live capture tests. They run for real as root on a kernel
 # with BTF and skip (77) elsewhere.
 if HAVE_CHECK
-check_PROGRAMS += tests/check_live tests/check_live_drops
-TESTS += tests/check_live tests/check_live_drops
+check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept
+TESTS += tests/check_live tests/check_live_drops tests/check_live_accept
 tests_check_live_SOURCES = tests/check_live.c
 tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 tests_check_live_drops_SOURCES = tests/check_live_drops.c
 tests_check_live_drops_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_drops_LDADD = lib/libstratocore.la $(CHECK_LIBS)
+tests_check_live_accept_SOURCES = tests/check_live_accept.c
+tests_check_live_accept_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_live_accept_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 endif

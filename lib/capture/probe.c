@@ -91,10 +91,16 @@ static uint64_t strato_boot_to_epoch(void)
 	return ((uint64_t)rt.tv_sec - bt.tv_sec) * 1000000000ULL + rt.tv_nsec - bt.tv_nsec;
 }
 
+/* Waits are cut into slices so that strato_capture_break() from another
+ * thread (which cannot interrupt epoll_wait) is seen within one slice; a
+ * signal handler's break interrupts the wait at once (EINTR). */
+#define STRATO_WAIT_SLICE_MS 50
+
 static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 {
 	struct strato_live *l = cap->priv;
 	const uint8_t *rec;
+	int waited = 0;
 	size_t len;
 	int err;
 
@@ -104,6 +110,7 @@ static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 	}
 	for (;;) {
 		struct epoll_event e;
+		int slice = STRATO_WAIT_SLICE_MS;
 
 		len = strato_ring_peek(&l->ring, &rec);
 		if (len) {
@@ -117,11 +124,15 @@ static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 		}
 		if (cap->brk)
 			return STRATO_EOF;
-		err = epoll_wait(l->epfd, &e, 1, l->timeout_ms);
+		if (l->timeout_ms >= 0 && waited >= l->timeout_ms)
+			return STRATO_TIMEOUT;
+		if (l->timeout_ms >= 0 && l->timeout_ms - waited < slice)
+			slice = l->timeout_ms - waited;
+		err = epoll_wait(l->epfd, &e, 1, slice);
 		if (err < 0 && errno != EINTR)
 			return strato_fail(-errno, "epoll_wait on the ring buffer: %s", strerror(errno));
 		if (err == 0)
-			return STRATO_TIMEOUT;
+			waited += slice;
 	}
 }
 
