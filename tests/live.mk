@@ -1,8 +1,8 @@
 # tests/live.mk: live capture tests. They run for real as root on a kernel
 # with BTF and skip (77) elsewhere.
 if HAVE_CHECK
-check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept
-TESTS += tests/check_live tests/check_live_drops tests/check_live_accept
+check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot
+TESTS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot
 tests_check_live_SOURCES = tests/check_live.c
 tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
@@ -12,4 +12,7 @@ tests_check_live_drops_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 tests_check_live_accept_SOURCES = tests/check_live_accept.c
 tests_check_live_accept_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_accept_LDADD = lib/libstratocore.la $(CHECK_LIBS)
+tests_check_live_snapshot_SOURCES = tests/check_live_snapshot.c
+tests_check_live_snapshot_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_live_snapshot_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
 endif

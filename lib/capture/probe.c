@@ -4,6 +4,7 @@
 #include "capture/capture.h"
 #include "capture/ringbuf.h"
 #include "capture/syscalls.h"
+#include "capture/proc_snapshot.h"
 #include <linux/types.h>
 #include "bpf/stratocore_events.h"
 #include "capture/stratocore.skel.h"
@@ -330,6 +331,14 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	err = strato_capture_new(out, &strato_live_ops, l);
 	if (err)
 		goto fail;
+	/* The snapshot follows the attach so that nothing happens unseen
+	 * between them; events may describe processes the snapshot also has. */
+	err = strato_proc_snapshot(&(*out)->tables, NULL, NULL);
+	if (err) {
+		strato_capture_close(*out);
+		*out = NULL;
+		return err;
+	}
 	return 0;
 fail:
 	strato_live_free(l);
