@@ -1,8 +1,8 @@
 # tests/live.mk: live capture tests. They run for real as root on a kernel
 # with BTF and skip (77) elsewhere.
 if HAVE_CHECK
-check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot
-TESTS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot
+check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot tests/check_live_filters
+TESTS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot tests/check_live_filters
 tests_check_live_SOURCES = tests/check_live.c
 tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
@@ -15,4 +15,7 @@ tests_check_live_accept_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 tests_check_live_snapshot_SOURCES = tests/check_live_snapshot.c
 tests_check_live_snapshot_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_snapshot_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
+tests_check_live_filters_SOURCES = tests/check_live_filters.c
+tests_check_live_filters_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -pthread
+tests_check_live_filters_LDADD = lib/libstratocore.la $(CHECK_LIBS) -lpthread
 endif
