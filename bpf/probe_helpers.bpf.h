@@ -36,10 +36,19 @@ struct {
 	__type(value, struct strato_scratch);
 } strato_scratch_map SEC(".maps");
 
-struct {
+/* One ring buffer per CPU (or per group of CPUs: CPU c writes to ring
+ * c % nrings), created and sized by the loader. */
+struct strato_ring_def {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 8 << 20); /* resized at load time */
-} strato_ringbuf SEC(".maps");
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* resized at load time */
+	__type(key, __u32);
+	__array(values, struct strato_ring_def);
+} strato_rings SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -222,9 +231,30 @@ static __always_inline void strato_push_user_bytes(struct strato_scratch *sc, co
 	strato_set_len(sc, (__u16)strato_copy_user(sc, sc->off, uptr, (__u32)len));
 }
 
+/* This CPU's ring buffer, or NULL. */
+static __always_inline void *strato_ring(void)
+{
+	struct strato_probe_config *cfg = strato_cfg();
+	__u32 idx = bpf_get_smp_processor_id();
+
+	if (!cfg || !cfg->nrings)
+		return NULL;
+	idx %= cfg->nrings;
+	return bpf_map_lookup_elem(&strato_rings, &idx);
+}
+
+/* Submission flags: no wake-up (the consumer polls) unless a caller asked
+ * for a pollable descriptor. */
+static __always_inline __u64 strato_rb_flags(void)
+{
+	struct strato_probe_config *cfg = strato_cfg();
+
+	return cfg && cfg->wakeup ? 0 : BPF_RB_NO_WAKEUP;
+}
+
 /* Emits the gap marker for this CPU's unreported losses, if any. Called
  * with the scratch area held, before the event that follows the gap. */
-static __always_inline void strato_flush_gap(struct strato_scratch *sc)
+static __always_inline void strato_flush_gap(struct strato_scratch *sc, void *rb)
 {
 	__u64 lb = sc->lost[STRATO_DROP_BUFFER], lo = sc->lost[STRATO_DROP_OTHER];
 	__u32 len = sizeof(sc->gap), np = 2;
@@ -240,7 +270,7 @@ static __always_inline void strato_flush_gap(struct strato_scratch *sc)
 	__builtin_memcpy(&sc->gap[28], &l8, 2);
 	__builtin_memcpy(&sc->gap[30], &lb, 8);
 	__builtin_memcpy(&sc->gap[38], &lo, 8);
-	if (bpf_ringbuf_output(&strato_ringbuf, sc->gap, sizeof(sc->gap), 0))
+	if (!rb || bpf_ringbuf_output(rb, sc->gap, sizeof(sc->gap), strato_rb_flags()))
 		return; /* still full: the counts carry over to the next try */
 	__sync_fetch_and_sub(&sc->lost[STRATO_DROP_BUFFER], lb);
 	__sync_fetch_and_sub(&sc->lost[STRATO_DROP_OTHER], lo);
@@ -251,10 +281,11 @@ static __always_inline void strato_flush_gap(struct strato_scratch *sc)
 static __always_inline void strato_submit(struct strato_scratch *sc)
 {
 	__u32 len = sc->off;
+	void *rb = strato_ring();
 
 	__builtin_memcpy(&sc->buf[16], &len, 4);
-	strato_flush_gap(sc);
-	if (bpf_ringbuf_output(&strato_ringbuf, sc->buf, len & STRATO_HALF_MASK, 0)) {
+	strato_flush_gap(sc, rb);
+	if (!rb || bpf_ringbuf_output(rb, sc->buf, len & STRATO_HALF_MASK, strato_rb_flags())) {
 		strato_count_drop(STRATO_DROP_BUFFER);
 		__sync_fetch_and_add(&sc->lost[STRATO_DROP_BUFFER], 1);
 	}

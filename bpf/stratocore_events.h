@@ -10,6 +10,7 @@
 #define STRATO_PATH_MAX 4096
 #define STRATO_ENV_MAX 4096         /* bytes of environment kept by execve events */
 #define STRATO_MAX_TGIDS 8192       /* thread groups the pid filter can hold */
+#define STRATO_MAX_RINGS 256
 
 /* The probe-private event that marks lost events (see lib/event/event_table.h,
  * STRATO_EVENT_GAP): u64 lost because the ring buffer was full, u64 lost
@@ -89,6 +90,8 @@ struct strato_probe_config {
 	__u32 procexit;         /* emit process exit events */
 	__s32 nr_execve;        /* this architecture's numbers, for sys_enter */
 	__s32 nr_execveat;
+	__u32 nrings;           /* ring buffers in strato_rings */
+	__u32 wakeup;           /* 1: wake the consumer (get_fd() was called) */
 };
 
 #endif

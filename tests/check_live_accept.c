@@ -4,7 +4,6 @@
  * a child that execs /bin/true with known arguments. Every event is
  * checked argument by argument against what the workload itself observed
  * (fds, ports, inode numbers, pids). Skips (77) without root or BTF. */
-#define _GNU_SOURCE
 #include <stratocore/stratocore.h>
 #include "testutil.h"
 

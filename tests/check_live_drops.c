@@ -4,7 +4,6 @@
  * after the ring was drained. Every call must be accounted for: delivered
  * + dropped == N + 1, and the gap marker before the last call must carry
  * exactly the number of lost events. Skips (77) without root or BTF. */
-#define _GNU_SOURCE
 #include <stratocore/stratocore.h>
 #include "testutil.h"
 

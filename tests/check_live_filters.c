@@ -3,7 +3,6 @@
  * process, drop of failed calls, snaplen) and the wake-up paths
  * (strato_capture_break() from a signal handler and from another thread,
  * strato_capture_get_fd() in poll()). Skips (77) without root or BTF. */
-#define _GNU_SOURCE
 #include <stratocore/stratocore.h>
 #include "testutil.h"
 

@@ -2,7 +2,6 @@
  * child with known arguments, environment, directory and descriptors (a
  * file, a listening TCP socket, a connected pair, a pipe) must appear in
  * the tables exactly as it set itself up; limits must bound the result. */
-#define _GNU_SOURCE
 #include "capture/capture.h"
 #include "capture/proc_snapshot.h"
 #include "testutil.h"

@@ -62,12 +62,22 @@ static uint8_t strato_kind_of(const char *name)
 
 struct strato_live {
 	struct strato_probe *skel;
-	struct strato_ring ring;
-	int epfd;
+	struct strato_ring *rings; /* one per CPU */
+	int *ring_fds;
+	unsigned nrings;
+	int epfd;                  /* every ring, for get_fd() */
 	int timeout_ms;
-	int holding; /* a record is lent out and released on the next call */
+	int holding;               /* index + 1 of the ring whose head is lent out */
+	bool wakeup;               /* get_fd() was called: the probe wakes us */
+	unsigned backoff_us;       /* current idle sleep */
+	struct strato_probe_config cfg;
 	struct strato_event ev;
 };
+
+/* Idle polling: sleeps grow from the first to the last value while no
+ * event comes; any event resets them. */
+#define STRATO_BACKOFF_MIN_US 50
+#define STRATO_BACKOFF_MAX_US 4000
 
 static int strato_have_caps(void)
 {
@@ -92,54 +102,113 @@ static uint64_t strato_boot_to_epoch(void)
 	return ((uint64_t)rt.tv_sec - bt.tv_sec) * 1000000000ULL + rt.tv_nsec - bt.tv_nsec;
 }
 
-/* Waits are cut into slices so that strato_capture_break() from another
- * thread (which cannot interrupt epoll_wait) is seen within one slice; a
- * signal handler's break interrupts the wait at once (EINTR). */
-#define STRATO_WAIT_SLICE_MS 50
+/* The oldest head among the rings (k-way merge on timestamps); -1 if all
+ * are empty. An event still being built on one CPU when a younger one of
+ * another CPU is taken can come out of order; within a ring the order is
+ * the CPU's. */
+static int strato_live_oldest(struct strato_live *l, const uint8_t **rec, size_t *len)
+{
+	uint64_t best_ts = UINT64_MAX;
+	int best = -1;
+
+	for (unsigned i = 0; i < l->nrings; i++) {
+		const uint8_t *r;
+		size_t n = strato_ring_peek(&l->rings[i], &r);
+
+		if (n >= 8 && strato_ld64(r) < best_ts) {
+			best_ts = strato_ld64(r);
+			best = (int)i;
+			*rec = r;
+			*len = n;
+		} else if (n && n < 8 && best < 0) {
+			best = (int)i; /* malformed: let the parser report it */
+			*rec = r;
+			*len = n;
+		}
+	}
+	return best;
+}
+
+/* Waits for more data: epoll when the probe wakes us (get_fd() mode),
+ * else sleeps that grow while the capture is idle. A signal handler's
+ * break interrupts either at once (EINTR); a break from another thread is
+ * seen after at most one sleep or one 50 ms epoll slice. Returns the
+ * microseconds waited or a negative error. */
+static long strato_live_wait(struct strato_live *l, long max_us)
+{
+	if (l->wakeup) {
+		struct epoll_event e;
+		int ms = max_us < 0 || max_us > 50000 ? 50 : (int)((max_us + 999) / 1000);
+		int n = epoll_wait(l->epfd, &e, 1, ms);
+
+		if (n < 0 && errno != EINTR)
+			return strato_fail(-errno, "epoll_wait on the ring buffers: %s", strerror(errno));
+		return n == 0 ? ms * 1000L : 0;
+	}
+	long us = l->backoff_us;
+	struct timespec ts;
+
+	if (max_us >= 0 && us > max_us)
+		us = max_us;
+	ts.tv_sec = 0;
+	ts.tv_nsec = us * 1000;
+	nanosleep(&ts, NULL);
+	if (l->backoff_us < STRATO_BACKOFF_MAX_US)
+		l->backoff_us *= 2;
+	return us;
+}
 
 static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 {
 	struct strato_live *l = cap->priv;
+	long waited = 0, limit = l->timeout_ms < 0 ? -1 : l->timeout_ms * 1000L;
 	const uint8_t *rec;
-	int waited = 0;
 	size_t len;
-	int err;
+	int err, i;
 
 	if (l->holding) {
-		strato_ring_release(&l->ring);
+		strato_ring_release(&l->rings[l->holding - 1]);
 		l->holding = 0;
 	}
 	for (;;) {
-		struct epoll_event e;
-		int slice = STRATO_WAIT_SLICE_MS;
-
-		len = strato_ring_peek(&l->ring, &rec);
-		if (len) {
+		i = strato_live_oldest(l, &rec, &len);
+		if (i >= 0) {
 			err = strato_event_parse(&l->ev, rec, len);
-			l->holding = 1;
+			l->holding = i + 1;
 			if (err)
 				return err;
-			l->ev.cpu = 0;
+			l->ev.cpu = (uint16_t)i;
+			l->backoff_us = STRATO_BACKOFF_MIN_US;
 			*ev_out = &l->ev;
 			return STRATO_EVENT;
 		}
 		if (cap->brk)
 			return STRATO_EOF;
-		if (l->timeout_ms >= 0 && waited >= l->timeout_ms)
+		if (limit >= 0 && waited >= limit)
 			return STRATO_TIMEOUT;
-		if (l->timeout_ms >= 0 && l->timeout_ms - waited < slice)
-			slice = l->timeout_ms - waited;
-		err = epoll_wait(l->epfd, &e, 1, slice);
-		if (err < 0 && errno != EINTR)
-			return strato_fail(-errno, "epoll_wait on the ring buffer: %s", strerror(errno));
-		if (err == 0)
-			waited += slice;
+		long w = strato_live_wait(l, limit < 0 ? -1 : limit - waited);
+
+		if (w < 0)
+			return (int)w;
+		waited += w;
 	}
 }
 
+/* Switches the probe to waking the consumer, so the descriptor (an epoll
+ * set of every ring) becomes readable when events arrive. */
 static int strato_live_get_fd(strato_capture *cap)
 {
-	return ((struct strato_live *)cap->priv)->epfd;
+	struct strato_live *l = cap->priv;
+
+	if (!l->wakeup) {
+		uint32_t zero = 0;
+
+		l->cfg.wakeup = 1;
+		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
+			return strato_fail(-errno, "cannot switch the probe to wake-ups: %s", strerror(errno));
+		l->wakeup = true;
+	}
+	return l->epfd;
 }
 
 static void strato_live_stats(strato_capture *cap, struct strato_stats *st)
@@ -167,11 +236,41 @@ static void strato_live_free(struct strato_live *l)
 {
 	if (!l)
 		return;
-	strato_ring_unmap(&l->ring);
+	for (unsigned i = 0; l->rings && i < l->nrings; i++)
+		strato_ring_unmap(&l->rings[i]);
+	for (unsigned i = 0; l->ring_fds && i < l->nrings; i++)
+		if (l->ring_fds[i] >= 0)
+			close(l->ring_fds[i]);
+	free(l->rings);
+	free(l->ring_fds);
 	if (l->epfd >= 0)
 		close(l->epfd);
 	strato_probe__destroy(l->skel);
 	free(l);
+}
+
+/* Creates and maps one ring buffer per CPU (registered in the probe's
+ * map of rings after load). */
+static int strato_live_make_rings(struct strato_live *l, uint32_t rbsize)
+{
+	l->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (l->epfd < 0)
+		return strato_fail(-errno, "epoll_create1: %s", strerror(errno));
+	for (unsigned i = 0; i < l->nrings; i++) {
+		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "strato_ring", 0, 0, rbsize, NULL);
+		int err;
+
+		if (fd < 0)
+			return strato_fail(-errno, "cannot create ring buffer %u of %u bytes: %s", i, rbsize,
+					   strerror(errno));
+		l->ring_fds[i] = fd;
+		err = strato_ring_map(&l->rings[i], fd, rbsize);
+		if (err)
+			return err;
+		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, fd, &(struct epoll_event){ .events = EPOLLIN }))
+			return strato_fail(-errno, "epoll on the ring buffers: %s", strerror(errno));
+	}
+	return 0;
 }
 
 static void strato_live_close(strato_capture *cap)
@@ -276,6 +375,18 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	if (!l)
 		return strato_fail(-ENOMEM, "out of memory");
 	l->epfd = -1;
+	l->backoff_us = STRATO_BACKOFF_MIN_US;
+	l->nrings = (unsigned)libbpf_num_possible_cpus();
+	if ((int)l->nrings <= 0 || l->nrings > STRATO_MAX_RINGS)
+		l->nrings = l->nrings > STRATO_MAX_RINGS && (int)l->nrings > 0 ? STRATO_MAX_RINGS : 1;
+	l->rings = calloc(l->nrings, sizeof(*l->rings));
+	l->ring_fds = malloc(l->nrings * sizeof(*l->ring_fds));
+	if (!l->rings || !l->ring_fds) {
+		err = strato_fail(-ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (unsigned i = 0; i < l->nrings; i++)
+		l->ring_fds[i] = -1;
 	l->timeout_ms = STRATO_OPTS_GET(opts, timeout_ms, 0);
 	if (!l->timeout_ms)
 		l->timeout_ms = 100;
@@ -286,7 +397,17 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		goto fail;
 	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
-	bpf_map__set_max_entries(l->skel->maps.strato_ringbuf, rbsize);
+	bpf_map__set_max_entries(l->skel->maps.strato_rings, l->nrings);
+	err = strato_live_make_rings(l, rbsize);
+	if (err)
+		goto fail;
+	/* The inner map template is a ring of the real size, as the kernel
+	 * only accepts inner maps equal to the template. */
+	err = bpf_map__set_inner_map_fd(l->skel->maps.strato_rings, l->ring_fds[0]);
+	if (err) {
+		err = strato_fail(-STRATO_EPROBE, "cannot set the ring buffer template: %s", strerror(-err));
+		goto fail;
+	}
 	err = strato_probe__load(l->skel);
 	if (err) {
 		err = strato_fail(err == -EPERM ? -EPERM : -STRATO_EPROBE,
@@ -302,6 +423,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	cfg.follow_children = STRATO_OPTS_GET(opts, follow_children, false);
 	cfg.nr_execve = SYS_execve;
 	cfg.nr_execveat = SYS_execveat;
+	cfg.nrings = l->nrings;
 	err = strato_live_set_syscalls(l, opts, &cfg.procexit);
 	if (err)
 		goto fail;
@@ -312,16 +434,13 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		err = strato_fail(-errno, "cannot configure the probe: %s", strerror(errno));
 		goto fail;
 	}
-	err = strato_ring_map(&l->ring, bpf_map__fd(l->skel->maps.strato_ringbuf), rbsize);
-	if (err)
-		goto fail;
-	l->epfd = epoll_create1(EPOLL_CLOEXEC);
-	if (l->epfd < 0 ||
-	    epoll_ctl(l->epfd, EPOLL_CTL_ADD, bpf_map__fd(l->skel->maps.strato_ringbuf),
-		      &(struct epoll_event){ .events = EPOLLIN })) {
-		err = strato_fail(-errno, "epoll on the ring buffer: %s", strerror(errno));
-		goto fail;
+	for (unsigned i = 0; i < l->nrings; i++) {
+		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_rings), &i, &l->ring_fds[i], BPF_ANY)) {
+			err = strato_fail(-errno, "cannot register ring buffer %u: %s", i, strerror(errno));
+			goto fail;
+		}
 	}
+	l->cfg = cfg;
 	err = strato_probe__attach(l->skel);
 	if (err) {
 		err = strato_fail(-STRATO_EPROBE, "cannot attach the probe to the syscall tracepoints: %s",
