@@ -1372,15 +1372,56 @@ __noinline int strato_msg_x(struct strato_args *a, int recv)
 	return 0;
 }
 
-static __always_inline void strato_generic_x(long nr, __u32 val)
+/* Generic events have a fixed size: they are written straight into the
+ * ring (no scratch copy, no lock) unless losses of this CPU are waiting
+ * for their gap marker, which the general path emits first. */
+struct strato_generic_evt {
+	__u64 ts, tid;
+	__u32 len;
+	__u16 type;
+	__u32 nparams;
+	__u16 l0, l1;
+	__u16 id, native;
+} __attribute__((packed));
+
+static __always_inline void strato_generic_x(struct strato_probe_config *cfg, long nr, __u32 val)
 {
-	struct strato_scratch *sc = strato_begin(STRATO_E_GENERIC_X, 2);
+	struct strato_scratch *sc = strato_this_scratch();
+	struct strato_generic_evt *e;
+	__u32 idx = bpf_get_smp_processor_id();
+	void *rb;
 
 	if (!sc)
 		return;
-	strato_push_u16(sc, (__u16)(val >> 16));
-	strato_push_u16(sc, (__u16)nr);
-	strato_submit(sc);
+	if (sc->lost[STRATO_DROP_BUFFER] || sc->lost[STRATO_DROP_OTHER] || !cfg->nrings) {
+		sc = strato_begin(STRATO_E_GENERIC_X, 2);
+		if (!sc)
+			return;
+		strato_push_u16(sc, (__u16)(val >> 16));
+		strato_push_u16(sc, (__u16)nr);
+		strato_submit(sc);
+		return;
+	}
+	idx %= cfg->nrings;
+	rb = bpf_map_lookup_elem(&strato_rings, &idx);
+	if (!rb)
+		return;
+	e = bpf_ringbuf_reserve(rb, sizeof(*e), 0);
+	if (!e) {
+		strato_count_drop(STRATO_DROP_BUFFER);
+		__sync_fetch_and_add(&sc->lost[STRATO_DROP_BUFFER], 1);
+		return;
+	}
+	e->ts = bpf_ktime_get_boot_ns() + cfg->boot_to_epoch_ns;
+	e->tid = (__u32)bpf_get_current_pid_tgid();
+	e->len = sizeof(*e);
+	e->type = STRATO_E_GENERIC_X;
+	e->nparams = 2;
+	e->l0 = 2;
+	e->l1 = 2;
+	e->id = (__u16)(val >> 16);
+	e->native = (__u16)nr;
+	bpf_ringbuf_submit(e, cfg->wakeup ? 0 : BPF_RB_NO_WAKEUP);
 }
 
 /* ---- programs ---- */
@@ -1487,7 +1528,7 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	case STRATO_K_DUP:
 	case STRATO_K_DUP2:
 	case STRATO_K_DUP3: strato_dup_x(&a); break;
-	default: strato_generic_x(nr, *val); break;
+	default: strato_generic_x(cfg, nr, *val); break;
 	}
 	return 0;
 }

@@ -21,3 +21,11 @@ tests_check_live_filters_LDADD = lib/libstratocore.la $(CHECK_LIBS) -lpthread
 endif
 dist_noinst_SCRIPTS += tests/stratotrace.sh
 TESTS += tests/stratotrace.sh
+
+# bench/live-bench.sh drives this program (built with `make check`, run by
+# hand: it needs root and takes minutes).
+check_PROGRAMS += bench/live_bench
+bench_live_bench_SOURCES = bench/live_bench.c
+bench_live_bench_CFLAGS = $(AM_CFLAGS) $(LIBBPF_CFLAGS)
+bench_live_bench_LDADD = lib/libstratocore.la $(LIBBPF_LIBS)
+dist_noinst_SCRIPTS += bench/live-bench.sh

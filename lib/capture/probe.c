@@ -396,6 +396,20 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		err = strato_fail(-STRATO_EPROBE, "cannot open the embedded probe: %s", strerror(errno));
 		goto fail;
 	}
+	/* Programs nobody needs stay out of the kernel: every syscall pays
+	 * for sys_enter, which only serves execve. */
+	{
+		const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
+		size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
+		bool follow = STRATO_OPTS_GET(opts, follow_children, false) && STRATO_OPTS_GET(opts, pids, NULL);
+		bool exits = !names;
+
+		for (size_t k = 0; names && k < 3; k++)
+			exits |= strato_name_listed(names, n, strato_procexit_names[k]);
+		bpf_program__set_autoload(l->skel->progs.strato_sys_enter, !names || strato_name_listed(names, n, "execve"));
+		bpf_program__set_autoload(l->skel->progs.strato_proc_fork, follow);
+		bpf_program__set_autoload(l->skel->progs.strato_proc_exit, exits || follow);
+	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
 	bpf_map__set_max_entries(l->skel->maps.strato_rings, l->nrings);
 	err = strato_live_make_rings(l, rbsize);
