@@ -29,3 +29,4 @@ bench_live_bench_SOURCES = bench/live_bench.c
 bench_live_bench_CFLAGS = $(AM_CFLAGS) $(LIBBPF_CFLAGS)
 bench_live_bench_LDADD = lib/libstratocore.la $(LIBBPF_LIBS)
 dist_noinst_SCRIPTS += bench/live-bench.sh
+EXTRA_DIST += docs/performance.md
