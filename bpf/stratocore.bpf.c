@@ -61,6 +61,36 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define STRATO_E_OPENAT2_X 327
 #define STRATO_E_EXECVEAT_X 331
 #define STRATO_E_CLONE3_X 335
+#define STRATO_E_EVENTFD_X 63
+#define STRATO_E_EPOLLWAIT_X 79
+#define STRATO_E_POLL_X 81
+#define STRATO_E_SELECT_X 83
+#define STRATO_E_CHDIR_X 95
+#define STRATO_E_FCHDIR_X 97
+#define STRATO_E_FCNTL_X 151
+#define STRATO_E_MMAP_X 161
+#define STRATO_E_MUNMAP_X 165
+#define STRATO_E_SPLICE_X 167
+#define STRATO_E_IOCTL_3_X 171
+#define STRATO_E_SYMLINK_X 179
+#define STRATO_E_SYMLINKAT_X 181
+#define STRATO_E_SENDFILE_X 189
+#define STRATO_E_SETRESUID_X 193
+#define STRATO_E_SETRESGID_X 195
+#define STRATO_E_SETUID_X 199
+#define STRATO_E_SETGID_X 201
+#define STRATO_E_GETDENTS_X 237
+#define STRATO_E_GETDENTS64_X 239
+#define STRATO_E_PPOLL_X 255
+#define STRATO_E_MOUNT_X 257
+#define STRATO_E_UMOUNT_X 259
+#define STRATO_E_CHROOT_X 267
+#define STRATO_E_LINK_2_X 309
+#define STRATO_E_LINKAT_2_X 311
+#define STRATO_E_FCHMODAT_X 313
+#define STRATO_E_CHMOD_X 315
+#define STRATO_E_FCHMOD_X 317
+#define STRATO_E_MPROTECT_X 329
 
 /* Per syscall number: enum strato_kind in the low byte (0: not captured),
  * PPM_SC code in bits 16..31. Filled by user space. */
@@ -1157,6 +1187,416 @@ __noinline int strato_kill_x(struct strato_args *a, int kind)
 	return 0;
 }
 
+/* ---- more files, credentials, memory, polling ---- */
+
+/* res + one path (chdir, chroot, umount2) */
+__noinline int strato_res_str_x(struct strato_args *a, __u16 type)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(type, 2);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+	strato_submit(sc);
+	return 0;
+}
+
+/* res + fd (fchdir, getdents, getdents64) */
+__noinline int strato_res_fd_x(struct strato_args *a, __u16 type)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(type, 2);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+	strato_submit(sc);
+	return 0;
+}
+
+/* chmod: res, filename, mode; fchmod: res, fd, mode; fchmodat: res, dirfd,
+ * filename, mode. PPM_S_* are the Linux mode bits. */
+__noinline int strato_chmod_x(struct strato_args *a, int kind)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(kind == STRATO_K_CHMOD ? STRATO_E_CHMOD_X :
+						 kind == STRATO_K_FCHMOD ? STRATO_E_FCHMOD_X : STRATO_E_FCHMODAT_X,
+						 kind == STRATO_K_FCHMODAT ? 4 : 3);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	if (kind == STRATO_K_CHMOD) {
+		strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+		strato_push_u32(sc, (__u32)STRATO_A(1) & 07777);
+	} else if (kind == STRATO_K_FCHMOD) {
+		strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+		strato_push_u32(sc, (__u32)STRATO_A(1) & 07777);
+	} else {
+		strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+		strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+		strato_push_u32(sc, (__u32)STRATO_A(2) & 07777);
+	}
+	strato_submit(sc);
+	return 0;
+}
+
+/* link: res, oldpath, newpath; linkat: res, olddir, oldpath, newdir,
+ * newpath, flags (AT_SYMLINK_FOLLOW/AT_EMPTY_PATH == PPM_AT_*) */
+__noinline int strato_link_x(struct strato_args *a, int at)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(at ? STRATO_E_LINKAT_2_X : STRATO_E_LINK_2_X, at ? 6 : 3);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	if (at) {
+		strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+		strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+		strato_push_u64(sc, (__s64)(int)STRATO_A(2));
+		strato_push_user_str(sc, (void *)STRATO_A(3), STRATO_PATH_MAX);
+		strato_push_u32(sc, (__u32)STRATO_A(4) & (0x400 | 0x1000));
+	} else {
+		strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+		strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+	}
+	strato_submit(sc);
+	return 0;
+}
+
+/* symlink: res, target, linkpath; symlinkat: res, target, linkdirfd, linkpath */
+__noinline int strato_symlink_x(struct strato_args *a, int at)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(at ? STRATO_E_SYMLINKAT_X : STRATO_E_SYMLINK_X, at ? 4 : 3);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+	if (at) {
+		strato_push_u64(sc, (__s64)(int)STRATO_A(1));
+		strato_push_user_str(sc, (void *)STRATO_A(2), STRATO_PATH_MAX);
+	} else {
+		strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+	}
+	strato_submit(sc);
+	return 0;
+}
+
+/* setuid/setgid: res, id; setresuid/setresgid: res, r, e, s */
+__noinline int strato_setid_x(struct strato_args *a, __u16 type, int three)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(type, three ? 4 : 2);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u32(sc, (__u32)STRATO_A(0));
+	if (three) {
+		strato_push_u32(sc, (__u32)STRATO_A(1));
+		strato_push_u32(sc, (__u32)STRATO_A(2));
+	}
+	strato_submit(sc);
+	return 0;
+}
+
+__noinline int strato_ioctl_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_IOCTL_3_X, 4);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+	strato_push_u64(sc, STRATO_A(1));
+	strato_push_u64(sc, STRATO_A(2));
+	strato_submit(sc);
+	return 0;
+}
+
+/* vm_size, vm_rss, vm_swap of the current process, in KiB */
+static __always_inline void strato_push_vm(struct strato_scratch *sc)
+{
+	struct mm_struct *mm = BPF_CORE_READ(strato_task(), mm);
+	__u64 vsz = 0, rss = 0, swap = 0;
+
+	if (mm) {
+		vsz = BPF_CORE_READ(mm, total_vm) << 2;
+		rss = (strato_rss_pages(mm, 0) + strato_rss_pages(mm, 1) + strato_rss_pages(mm, 3)) << 2;
+		swap = strato_rss_pages(mm, 2) << 2;
+	}
+	strato_push_u32(sc, (__u32)vsz);
+	strato_push_u32(sc, (__u32)rss);
+	strato_push_u32(sc, (__u32)swap);
+}
+
+/* PROT_READ/WRITE/EXEC/SEM/GROWSDOWN/GROWSUP to PPM_PROT_* */
+static __always_inline __u32 strato_prot_flags(__u64 p)
+{
+	return (p & 7) | ((p & 0x8) ? 1 << 3 : 0) | ((p & 0x01000000) ? 1 << 4 : 0) | ((p & 0x02000000) ? 1 << 5 : 0);
+}
+
+static __always_inline __u32 strato_mmap_flags(__u64 f)
+{
+	__u32 r = 0;
+
+	if (f & 0x01) r |= 1 << 0;    /* MAP_SHARED */
+	if (f & 0x02) r |= 1 << 1;    /* MAP_PRIVATE */
+	if (f & 0x10) r |= 1 << 2;    /* MAP_FIXED */
+	if (f & 0x20) r |= 1 << 3;    /* MAP_ANONYMOUS */
+	if (f & 0x40) r |= 1 << 4;    /* MAP_32BIT */
+	if (f & 0x4000) r |= 1 << 6;  /* MAP_NORESERVE */
+	if (f & 0x8000) r |= 1 << 7;  /* MAP_POPULATE */
+	if (f & 0x10000) r |= 1 << 8; /* MAP_NONBLOCK */
+	if (f & 0x100) r |= 1 << 9;   /* MAP_GROWSDOWN */
+	if (f & 0x800) r |= 1 << 10;  /* MAP_DENYWRITE */
+	if (f & 0x1000) r |= 1 << 11; /* MAP_EXECUTABLE */
+	if (f & 0x2000) r |= 1 << 14; /* MAP_LOCKED */
+	return r;
+}
+
+/* mmap: res, vm_size, vm_rss, vm_swap, addr, length, prot, flags, fd, offset;
+ * munmap: res, vm_size, vm_rss, vm_swap, addr, length;
+ * mprotect: res, addr, length, prot */
+__noinline int strato_mem_x(struct strato_args *a, int kind)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(kind == STRATO_K_MMAP ? STRATO_E_MMAP_X :
+						 kind == STRATO_K_MUNMAP ? STRATO_E_MUNMAP_X : STRATO_E_MPROTECT_X,
+						 kind == STRATO_K_MMAP ? 10 : kind == STRATO_K_MUNMAP ? 6 : 4);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	if (kind != STRATO_K_MPROTECT)
+		strato_push_vm(sc);
+	strato_push_u64(sc, STRATO_A(0));
+	strato_push_u64(sc, STRATO_A(1));
+	if (kind == STRATO_K_MMAP) {
+		strato_push_u32(sc, strato_prot_flags(STRATO_A(2)));
+		strato_push_u32(sc, strato_mmap_flags(STRATO_A(3)));
+		strato_push_u64(sc, (__s64)(int)STRATO_A(4));
+		strato_push_u64(sc, STRATO_A(5));
+	} else if (kind == STRATO_K_MPROTECT) {
+		strato_push_u32(sc, strato_prot_flags(STRATO_A(2)));
+	}
+	strato_submit(sc);
+	return 0;
+}
+
+/* eventfd/eventfd2: res, initval, flags (raw) */
+__noinline int strato_eventfd_x(struct strato_args *a, int two)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_EVENTFD_X, 3);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, STRATO_A(0));
+	strato_push_u32(sc, two ? (__u32)STRATO_A(1) : 0);
+	strato_submit(sc);
+	return 0;
+}
+
+/* splice: res, fd_in, fd_out, size, flags (SPLICE_F_* == PPM_SPLICE_F_*) */
+__noinline int strato_splice_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_SPLICE_X, 5);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+	strato_push_u64(sc, (__s64)(int)STRATO_A(2));
+	strato_push_u64(sc, STRATO_A(4));
+	strato_push_u32(sc, (__u32)STRATO_A(5) & 0xf);
+	strato_submit(sc);
+	return 0;
+}
+
+/* sendfile: res, offset (after the call), out_fd, in_fd, size */
+__noinline int strato_sendfile_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_SENDFILE_X, 5);
+	__u64 off = 0;
+
+	if (!sc)
+		return 0;
+	if (STRATO_A(2))
+		bpf_probe_read_user(&off, sizeof(off), (void *)STRATO_A(2));
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, off);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+	strato_push_u64(sc, (__s64)(int)STRATO_A(1));
+	strato_push_u64(sc, STRATO_A(3));
+	strato_submit(sc);
+	return 0;
+}
+
+static __always_inline __u8 strato_fcntl_cmd(__u64 c)
+{
+	switch (c) {
+	case 0: return 1;    /* F_DUPFD */
+	case 1: return 2;    /* F_GETFD */
+	case 2: return 3;    /* F_SETFD */
+	case 3: return 4;    /* F_GETFL */
+	case 4: return 5;    /* F_SETFL */
+	case 5: return 6;    /* F_GETLK */
+	case 6: return 8;    /* F_SETLK */
+	case 7: return 9;    /* F_SETLKW */
+	case 8: return 10;   /* F_SETOWN */
+	case 9: return 12;   /* F_GETOWN */
+	case 10: return 13;  /* F_SETSIG */
+	case 11: return 15;  /* F_GETSIG */
+	case 15: return 21;  /* F_SETOWN_EX */
+	case 16: return 22;  /* F_GETOWN_EX */
+	case 36: return 30;  /* F_OFD_GETLK */
+	case 37: return 31;  /* F_OFD_SETLK */
+	case 38: return 32;  /* F_OFD_SETLKW */
+	case 1024: return 23; /* F_SETLEASE */
+	case 1025: return 24; /* F_GETLEASE */
+	case 1026: return 27; /* F_NOTIFY */
+	case 1029: return 25; /* F_CANCELLK */
+	case 1030: return 26; /* F_DUPFD_CLOEXEC */
+	case 1031: return 28; /* F_SETPIPE_SZ */
+	case 1032: return 29; /* F_GETPIPE_SZ */
+	default: return 0;
+	}
+}
+
+/* fcntl: res, fd, cmd (PPM_FCNTL_*), arg */
+__noinline int strato_fcntl_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_FCNTL_X, 4);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+	strato_push_u8(sc, strato_fcntl_cmd(STRATO_A(1)));
+	strato_push_u64(sc, STRATO_A(2));
+	strato_submit(sc);
+	return 0;
+}
+
+/* mount: res, dev, dir, type, flags (MS_* == PPM_MS_*, without the old
+ * magic number in the high half) */
+__noinline int strato_mount_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_MOUNT_X, 5);
+	__u32 flags = (__u32)STRATO_A(3);
+
+	if (!sc)
+		return 0;
+	if ((flags & 0xffff0000) == 0xC0ED0000)
+		flags &= 0xffff;
+	strato_push_u64(sc, ret);
+	strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+	strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+	strato_push_user_str(sc, (void *)STRATO_A(2), 256);
+	strato_push_u32(sc, flags);
+	strato_submit(sc);
+	return 0;
+}
+
+static __always_inline __u16 strato_poll_flags(__u16 e)
+{
+	__u16 r = 0;
+
+	if (e & 0x001) r |= 1 << 0;  /* POLLIN */
+	if (e & 0x002) r |= 1 << 1;  /* POLLPRI */
+	if (e & 0x004) r |= 1 << 2;  /* POLLOUT */
+	if (e & 0x2000) r |= 1 << 3; /* POLLRDHUP */
+	if (e & 0x008) r |= 1 << 4;  /* POLLERR */
+	if (e & 0x010) r |= 1 << 5;  /* POLLHUP */
+	if (e & 0x020) r |= 1 << 6;  /* POLLNVAL */
+	if (e & 0x040) r |= 1 << 7;  /* POLLRDNORM */
+	if (e & 0x080) r |= 1 << 8;  /* POLLRDBAND */
+	if (e & 0x100) r |= 1 << 9;  /* POLLWRNORM */
+	if (e & 0x200) r |= 1 << 10; /* POLLWRBAND */
+	return r;
+}
+
+/* FDLIST of a pollfd array (at most 16 entries): u16 count, then per fd
+ * i64 fd and i16 flags: the returned events when the call returned some,
+ * else the requested ones. */
+static __always_inline void strato_push_fdlist(struct strato_scratch *sc, const struct pollfd *ufds, __u64 nfds,
+						long ret)
+{
+	__u32 off = sc->off;
+	__u16 n = 0;
+
+	for (int i = 0; i < 16 && i < nfds; i++) {
+		struct pollfd p;
+		__s64 fd;
+		__u16 fl;
+
+		if (bpf_probe_read_user(&p, sizeof(p), &ufds[i]))
+			break;
+		fd = p.fd;
+		fl = strato_poll_flags(ret > 0 ? p.revents : p.events);
+		__builtin_memcpy(&sc->buf[(off + 2 + n * 10) & STRATO_HALF_MASK], &fd, 8);
+		__builtin_memcpy(&sc->buf[(off + 10 + n * 10) & STRATO_HALF_MASK], &fl, 2);
+		n++;
+	}
+	__builtin_memcpy(&sc->buf[off & STRATO_HALF_MASK], &n, 2);
+	strato_set_len(sc, 2 + n * 10);
+}
+
+/* poll: res, fds, timeout (ms); ppoll: res, fds, timeout (ns), sigmask */
+__noinline int strato_poll_x(struct strato_args *a, int p)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(p ? STRATO_E_PPOLL_X : STRATO_E_POLL_X, p ? 4 : 3);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_fdlist(sc, (const struct pollfd *)STRATO_A(0), STRATO_A(1), ret);
+	if (p) {
+		struct { __s64 sec, nsec; } ts = { -1, 0 };
+		__u64 mask = 0;
+
+		if (STRATO_A(2))
+			bpf_probe_read_user(&ts, sizeof(ts), (void *)STRATO_A(2));
+		if (STRATO_A(3))
+			bpf_probe_read_user(&mask, sizeof(mask), (void *)STRATO_A(3));
+		strato_push_u64(sc, ts.sec < 0 ? (__u64)-1 : (__u64)ts.sec * 1000000000ULL + (__u64)ts.nsec);
+		strato_push_u32(sc, (__u32)mask);
+	} else {
+		strato_push_u64(sc, (__s64)(int)STRATO_A(2));
+	}
+	strato_submit(sc);
+	return 0;
+}
+
+/* epoll_wait: res, maxevents; select: res */
+__noinline int strato_wait_x(struct strato_args *a, int epoll)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(epoll ? STRATO_E_EPOLLWAIT_X : STRATO_E_SELECT_X, epoll ? 2 : 1);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	if (epoll)
+		strato_push_u64(sc, (__s64)(int)STRATO_A(2));
+	strato_submit(sc);
+	return 0;
+}
+
 /* ---- network ---- */
 
 __noinline int strato_socket_x(struct strato_args *a)
@@ -1528,6 +1968,37 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	case STRATO_K_DUP:
 	case STRATO_K_DUP2:
 	case STRATO_K_DUP3: strato_dup_x(&a); break;
+	case STRATO_K_CHDIR: strato_res_str_x(&a, STRATO_E_CHDIR_X); break;
+	case STRATO_K_CHROOT: strato_res_str_x(&a, STRATO_E_CHROOT_X); break;
+	case STRATO_K_UMOUNT2: strato_res_str_x(&a, STRATO_E_UMOUNT_X); break;
+	case STRATO_K_FCHDIR: strato_res_fd_x(&a, STRATO_E_FCHDIR_X); break;
+	case STRATO_K_GETDENTS: strato_res_fd_x(&a, STRATO_E_GETDENTS_X); break;
+	case STRATO_K_GETDENTS64: strato_res_fd_x(&a, STRATO_E_GETDENTS64_X); break;
+	case STRATO_K_CHMOD:
+	case STRATO_K_FCHMOD:
+	case STRATO_K_FCHMODAT: strato_chmod_x(&a, kind); break;
+	case STRATO_K_LINK: strato_link_x(&a, 0); break;
+	case STRATO_K_LINKAT: strato_link_x(&a, 1); break;
+	case STRATO_K_SYMLINK: strato_symlink_x(&a, 0); break;
+	case STRATO_K_SYMLINKAT: strato_symlink_x(&a, 1); break;
+	case STRATO_K_SETUID: strato_setid_x(&a, STRATO_E_SETUID_X, 0); break;
+	case STRATO_K_SETGID: strato_setid_x(&a, STRATO_E_SETGID_X, 0); break;
+	case STRATO_K_SETRESUID: strato_setid_x(&a, STRATO_E_SETRESUID_X, 1); break;
+	case STRATO_K_SETRESGID: strato_setid_x(&a, STRATO_E_SETRESGID_X, 1); break;
+	case STRATO_K_IOCTL: strato_ioctl_x(&a); break;
+	case STRATO_K_MMAP:
+	case STRATO_K_MUNMAP:
+	case STRATO_K_MPROTECT: strato_mem_x(&a, kind); break;
+	case STRATO_K_EVENTFD: strato_eventfd_x(&a, 0); break;
+	case STRATO_K_EVENTFD2: strato_eventfd_x(&a, 1); break;
+	case STRATO_K_SPLICE: strato_splice_x(&a); break;
+	case STRATO_K_SENDFILE: strato_sendfile_x(&a); break;
+	case STRATO_K_FCNTL: strato_fcntl_x(&a); break;
+	case STRATO_K_MOUNT: strato_mount_x(&a); break;
+	case STRATO_K_POLL: strato_poll_x(&a, 0); break;
+	case STRATO_K_PPOLL: strato_poll_x(&a, 1); break;
+	case STRATO_K_EPOLL_WAIT: strato_wait_x(&a, 1); break;
+	case STRATO_K_SELECT: strato_wait_x(&a, 0); break;
 	default: strato_generic_x(cfg, nr, *val); break;
 	}
 	return 0;

@@ -13,6 +13,10 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -322,6 +326,157 @@ START_TEST(test_workload)
 }
 END_TEST
 
+/* The second list of the issue: directory, mode, link, credential, memory,
+ * descriptor-control and polling calls, again checked argument by argument. */
+struct strato_seen2 {
+	int dirfd, fd, efd, pfd[2];
+	uint64_t map;
+};
+
+static void workload2(int go, int rep)
+{
+	struct strato_seen2 s;
+	struct pollfd pf;
+	int n;
+	char c, buf[512];
+
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	if (syscall(SYS_chdir, "/tmp") || (s.dirfd = open("/", O_RDONLY | O_DIRECTORY)) < 0 ||
+	    syscall(SYS_fchdir, s.dirfd) || syscall(SYS_chdir, "/tmp"))
+		_exit(2);
+	s.fd = open(strato_path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (s.fd < 0 || syscall(SYS_chmod, strato_path, 0640) || syscall(SYS_fchmod, s.fd, 0604) ||
+	    syscall(SYS_link, strato_path, strato_path2) || unlink(strato_path2) ||
+	    syscall(SYS_symlink, "strato-target", strato_path2) || unlink(strato_path2))
+		_exit(3);
+	if (syscall(SYS_setuid, geteuid()) || syscall(SYS_setresgid, -1, getegid(), -1))
+		_exit(4);
+	s.map = (uint64_t)syscall(SYS_mmap, 0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (s.map == (uint64_t)-1 || syscall(SYS_mprotect, s.map, 4096, PROT_READ) || syscall(SYS_munmap, s.map, 8192))
+		_exit(5);
+	s.efd = (int)syscall(SYS_eventfd2, 5, EFD_CLOEXEC);
+	if (s.efd < 0 || pipe(s.pfd) || write(s.pfd[1], "x", 1) != 1)
+		_exit(6);
+	if (syscall(SYS_ioctl, s.pfd[0], FIONREAD, &n) || n != 1 || syscall(SYS_fcntl, s.fd, F_GETFL) < 0)
+		_exit(7);
+	pf.fd = s.pfd[0];
+	pf.events = POLLIN;
+	if (syscall(SYS_poll, &pf, 1, 0) != 1 || syscall(SYS_getdents64, s.dirfd, buf, sizeof(buf)) <= 0)
+		_exit(8);
+	unlink(strato_path);
+	if (write(rep, &s, sizeof(s)) != sizeof(s))
+		_exit(9);
+	_exit(0);
+}
+
+START_TEST(test_workload2)
+{
+	int go[2], rep[2], status, rc, timeouts = 0;
+	struct strato_seen2 s;
+	const strato_event *ev;
+	strato_capture *cap;
+	pid_t pid;
+
+	snprintf(strato_path, sizeof(strato_path), "/tmp/strato-accept2-%d", (int)getpid());
+	snprintf(strato_path2, sizeof(strato_path2), "%s.link", strato_path);
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(rep), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		workload2(go[0], rep[1]);
+	const char *names[] = { "chdir", "fchdir", "chmod", "fchmod", "link", "symlink", "setuid", "setresgid",
+				"mmap", "mprotect", "munmap", "eventfd2", "ioctl", "fcntl", "poll", "getdents64" };
+	int32_t pids[] = { pid };
+	STRATO_OPTS(strato_live_opts, opts, .syscalls = names, .nsyscalls = sizeof(names) / sizeof(names[0]),
+		    .pids = pids, .npids = 1, .timeout_ms = 100);
+	rc = strato_capture_open_live(&cap, &opts);
+	ck_assert_msg(rc == 0, "open_live: %d %s", rc, strato_last_error());
+	ck_assert_int_eq(write(go[1], "g", 1), 1);
+	ck_assert_int_eq(read(rep[0], &s, sizeof(s)), sizeof(s));
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "workload status %d", status);
+	strato_nevs = 0;
+	while (timeouts < 3 && strato_nevs < STRATO_MAXEV) {
+		rc = strato_capture_next(cap, &ev);
+		ck_assert_msg(rc > 0, "next: %d %s", rc, strato_capture_errmsg(cap));
+		if (rc == STRATO_TIMEOUT) {
+			timeouts++;
+			continue;
+		}
+		ck_assert_int_eq(strato_event_clone(ev, &strato_evs[strato_nevs]), 0);
+		strato_nevs++;
+	}
+	strato_capture_close(cap);
+
+	ev = find("chdir", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "path", "/tmp");
+	ev = find("fchdir", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.dirfd);
+	ev = find("chmod", pid, 0);
+	pstr(ev, "filename", strato_path);
+	ck_assert_int_eq(pint(ev, "mode"), 0640);
+	ev = find("fchmod", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+	ck_assert_int_eq(pint(ev, "mode"), 0604);
+	ev = find("link", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "oldpath", strato_path);
+	pstr(ev, "newpath", strato_path2);
+	ev = find("symlink", pid, 0);
+	pstr(ev, "target", "strato-target");
+	pstr(ev, "linkpath", strato_path2);
+	ev = find("setuid", pid, 0);
+	ck_assert_int_eq(pint(ev, "uid"), geteuid());
+	ev = find("setresgid", pid, 0);
+	ck_assert_int_eq(pint(ev, "rgid"), 0xFFFFFFFF); /* GID: u32, all ones = unchanged */
+	ck_assert_int_eq(pint(ev, "egid"), getegid());
+	ev = find("mmap", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), (int64_t)s.map);
+	ck_assert_int_eq(pint(ev, "length"), 8192);
+	ck_assert_int_eq(pint(ev, "prot"), 1 | 2);      /* PPM_PROT_READ|WRITE */
+	ck_assert_int_eq(pint(ev, "flags"), 2 | 8);     /* PPM_MAP_PRIVATE|ANONYMOUS */
+	ck_assert_int_eq(pint(ev, "fd"), -1);
+	ck_assert_int_gt(pint(ev, "vm_size"), 0);
+	ev = find("mprotect", pid, 0);
+	ck_assert_int_eq(pint(ev, "addr"), (int64_t)s.map);
+	ck_assert_int_eq(pint(ev, "length"), 4096);
+	ck_assert_int_eq(pint(ev, "prot"), 1);
+	ev = find("munmap", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "addr"), (int64_t)s.map);
+	ev = find("eventfd", pid, 0); /* eventfd2 is written as the eventfd event */
+	ck_assert_int_eq(pint(ev, "res"), s.efd);
+	ck_assert_int_eq(pint(ev, "initval"), 5);
+	ck_assert_int_eq(pint(ev, "flags"), EFD_CLOEXEC);
+	ev = find("ioctl", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.pfd[0]);
+	ck_assert_int_eq(pint(ev, "request"), FIONREAD);
+	ev = find("fcntl", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+	ck_assert_int_eq(pint(ev, "cmd"), 4); /* PPM_FCNTL_F_GETFL */
+	ev = find("poll", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 1);
+	ck_assert_int_eq(pint(ev, "timeout"), 0);
+	size_t len;
+	const uint8_t *fl = pbytes(ev, "fds", &len);
+	int64_t pfd;
+	ck_assert_uint_eq(len, 12);
+	ck_assert_int_eq(fl[0] | fl[1] << 8, 1);
+	memcpy(&pfd, fl + 2, 8);
+	ck_assert_int_eq(pfd, s.pfd[0]);
+	ck_assert_int_eq(fl[10] | fl[11] << 8, 1); /* PPM_POLLIN returned */
+	ev = find("getdents64", pid, 0);
+	ck_assert_int_gt(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.dirfd);
+	for (int i = 0; i < strato_nevs; i++)
+		strato_event_free(strato_evs[i]);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("live_accept");
@@ -337,6 +492,7 @@ int main(void)
 	}
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_workload);
+	tcase_add_test(tc, test_workload2);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

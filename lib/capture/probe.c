@@ -46,6 +46,17 @@ static const struct strato_syscall_kind {
 	{ "mkdir", STRATO_K_MKDIR }, { "mkdirat", STRATO_K_MKDIRAT }, { "rmdir", STRATO_K_RMDIR },
 	{ "pipe", STRATO_K_PIPE }, { "pipe2", STRATO_K_PIPE2 }, { "dup", STRATO_K_DUP },
 	{ "dup2", STRATO_K_DUP2 }, { "dup3", STRATO_K_DUP3 },
+	{ "chdir", STRATO_K_CHDIR }, { "fchdir", STRATO_K_FCHDIR }, { "chroot", STRATO_K_CHROOT },
+	{ "chmod", STRATO_K_CHMOD }, { "fchmod", STRATO_K_FCHMOD }, { "fchmodat", STRATO_K_FCHMODAT },
+	{ "link", STRATO_K_LINK }, { "linkat", STRATO_K_LINKAT }, { "symlink", STRATO_K_SYMLINK },
+	{ "symlinkat", STRATO_K_SYMLINKAT }, { "setuid", STRATO_K_SETUID }, { "setgid", STRATO_K_SETGID },
+	{ "setresuid", STRATO_K_SETRESUID }, { "setresgid", STRATO_K_SETRESGID }, { "getdents", STRATO_K_GETDENTS },
+	{ "getdents64", STRATO_K_GETDENTS64 }, { "ioctl", STRATO_K_IOCTL }, { "mmap", STRATO_K_MMAP },
+	{ "munmap", STRATO_K_MUNMAP }, { "mprotect", STRATO_K_MPROTECT }, { "eventfd", STRATO_K_EVENTFD },
+	{ "eventfd2", STRATO_K_EVENTFD2 }, { "splice", STRATO_K_SPLICE }, { "sendfile", STRATO_K_SENDFILE },
+	{ "fcntl", STRATO_K_FCNTL }, { "mount", STRATO_K_MOUNT }, { "umount2", STRATO_K_UMOUNT2 },
+	{ "poll", STRATO_K_POLL }, { "ppoll", STRATO_K_PPOLL }, { "epoll_wait", STRATO_K_EPOLL_WAIT },
+	{ "select", STRATO_K_SELECT },
 };
 
 /* Names that select process exit events (sched_process_exit) besides the
