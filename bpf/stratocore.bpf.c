@@ -1916,6 +1916,12 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if (cfg->drop_failed && ret < 0)
 		return 0;
+#if defined(__TARGET_ARCH_x86)
+	/* 32-bit (ia32) syscalls have other numbers: the table would name them
+	 * wrongly, so they are not captured. */
+	if (BPF_CORE_READ(strato_task(), thread_info.status) & 0x0002 /* TS_COMPAT */)
+		return 0;
+#endif
 	kind = *val & 0xff;
 	for (int i = 0; i < 6; i++)
 		a.a[i] = strato_arg(regs, i);
