@@ -109,8 +109,12 @@ struct {
 	__type(value, __u8);
 } strato_tgids SEC(".maps");
 
-/* execve file names taken at sys_enter, by thread id. */
+/* Arguments taken at sys_enter, by thread id, for the syscalls whose
+ * user memory may change before the exit reads it (open paths, connect
+ * addresses: time-of-check to time-of-use) or is gone by then (execve). */
 struct strato_enter_path {
+	__u32 nr;  /* syscall it belongs to */
+	__u32 len; /* bytes in path (string length + 1, or sockaddr length) */
 	char path[STRATO_PATH_MAX];
 };
 
@@ -136,6 +140,7 @@ struct {
 struct strato_args {
 	__u64 a[6];
 	long ret;
+	long nr;
 };
 
 #define STRATO_A(n) (a ? a->a[(n)] : 0)
@@ -461,34 +466,41 @@ static __always_inline __u16 strato_ntohs(__u16 v)
 
 /* A user sockaddr (SOCKADDR parameter): family, address, host-order port;
  * unix: path. Empty for other families or unreadable memory. */
-static __always_inline void strato_push_user_sockaddr(struct strato_scratch *sc, const void *uaddr, __u32 alen)
+/* Reads user memory, or kernel memory when `kern` (a sys_enter copy). */
+static __always_inline long strato_rd(void *dst, __u32 n, const void *src, int kern)
+{
+	return kern ? bpf_probe_read_kernel(dst, n, src) : bpf_probe_read_user(dst, n, src);
+}
+
+static __always_inline void strato_push_sockaddr(struct strato_scratch *sc, const void *uaddr, __u32 alen, int kern)
 {
 	__u32 off = sc->off;
 	__u16 fam = 0, port = 0;
 
-	if (!uaddr || alen < 2 || bpf_probe_read_user(&fam, 2, uaddr)) {
+	if (!uaddr || alen < 2 || strato_rd(&fam, 2, uaddr, kern)) {
 		strato_push_empty(sc);
 		return;
 	}
 	if (fam == 2 && alen >= 8) {
-		bpf_probe_read_user(&port, 2, uaddr + 2);
+		strato_rd(&port, 2, uaddr + 2, kern);
 		port = strato_ntohs(port);
 		sc->buf[off & STRATO_HALF_MASK] = STRATO_AF_INET;
-		bpf_probe_read_user(&sc->buf[(off + 1) & STRATO_HALF_MASK], 4, uaddr + 4);
+		strato_rd(&sc->buf[(off + 1) & STRATO_HALF_MASK], 4, uaddr + 4, kern);
 		__builtin_memcpy(&sc->buf[(off + 5) & STRATO_HALF_MASK], &port, 2);
 		strato_set_len(sc, 7);
 	} else if (fam == 10 && alen >= 24) {
-		bpf_probe_read_user(&port, 2, uaddr + 2);
+		strato_rd(&port, 2, uaddr + 2, kern);
 		port = strato_ntohs(port);
 		sc->buf[off & STRATO_HALF_MASK] = STRATO_AF_INET6;
-		bpf_probe_read_user(&sc->buf[(off + 1) & STRATO_HALF_MASK], 16, uaddr + 8);
+		strato_rd(&sc->buf[(off + 1) & STRATO_HALF_MASK], 16, uaddr + 8, kern);
 		__builtin_memcpy(&sc->buf[(off + 17) & STRATO_HALF_MASK], &port, 2);
 		strato_set_len(sc, 19);
 	} else if (fam == 1) {
 		long n;
 
 		sc->buf[off & STRATO_HALF_MASK] = STRATO_AF_UNIX;
-		n = bpf_probe_read_user_str(&sc->buf[(off + 1) & STRATO_HALF_MASK], 108, uaddr + 2);
+		n = kern ? bpf_probe_read_kernel_str(&sc->buf[(off + 1) & STRATO_HALF_MASK], 108, uaddr + 2) :
+			   bpf_probe_read_user_str(&sc->buf[(off + 1) & STRATO_HALF_MASK], 108, uaddr + 2);
 		if (n <= 0) {
 			sc->buf[(off + 1) & STRATO_HALF_MASK] = 0;
 			n = 1;
@@ -497,6 +509,11 @@ static __always_inline void strato_push_user_sockaddr(struct strato_scratch *sc,
 	} else {
 		strato_push_empty(sc);
 	}
+}
+
+static __always_inline void strato_push_user_sockaddr(struct strato_scratch *sc, const void *uaddr, __u32 alen)
+{
+	strato_push_sockaddr(sc, uaddr, alen, 0);
 }
 
 /* A SOCKTUPLE from a socket's own state. `inbound`: the remote end is the
@@ -896,6 +913,32 @@ __noinline int strato_execve_x(struct strato_args *a, int at)
 	return 0;
 }
 
+/* The argument copy sys_enter took for this thread's current syscall, or
+ * NULL (then the exit reads user memory). */
+static __always_inline struct strato_enter_path *strato_enter_copy(__u32 nr)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct strato_enter_path *ep = bpf_map_lookup_elem(&strato_enter_paths, &tid);
+
+	return ep && ep->nr == nr ? ep : NULL;
+}
+
+static __always_inline void strato_enter_done(void)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+	bpf_map_delete_elem(&strato_enter_paths, &tid);
+}
+
+/* A path argument: the sys_enter copy when there is one. */
+static __always_inline void strato_push_path_arg(struct strato_scratch *sc, struct strato_enter_path *ep, __u64 uptr)
+{
+	if (ep)
+		strato_push_kernel_str(sc, ep->path, STRATO_PATH_MAX);
+	else
+		strato_push_user_str(sc, (void *)uptr, STRATO_PATH_MAX);
+}
+
 /* ---- files ---- */
 
 /* dev and ino of the file behind `fd`. */
@@ -917,71 +960,87 @@ static __always_inline __u32 strato_open_mode(__u32 flags, __u32 mode)
 __noinline int strato_open_x(struct strato_args *a)
 {
 	long ret = a ? a->ret : 0;
+	struct strato_enter_path *ep;
 	struct strato_scratch *sc = strato_begin(STRATO_E_OPEN_X, 6);
 	__u32 flags = (__u32)STRATO_A(1);
 
 	if (!sc)
 		return 0;
+	ep = a ? strato_enter_copy((__u32)a->nr) : NULL;
 	strato_push_u64(sc, ret);
-	strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+	strato_push_path_arg(sc, ep, STRATO_A(0));
 	strato_push_u32(sc, strato_open_flags(flags));
 	strato_push_u32(sc, strato_open_mode(flags, (__u32)STRATO_A(2)));
 	strato_push_dev_ino(sc, ret);
 	strato_submit(sc);
+	if (ep)
+		strato_enter_done();
 	return 0;
 }
 
 __noinline int strato_openat_x(struct strato_args *a)
 {
 	long ret = a ? a->ret : 0;
+	struct strato_enter_path *ep;
 	struct strato_scratch *sc = strato_begin(STRATO_E_OPENAT_2_X, 7);
 	__u32 flags = (__u32)STRATO_A(2);
 
 	if (!sc)
 		return 0;
+	ep = a ? strato_enter_copy((__u32)a->nr) : NULL;
 	strato_push_u64(sc, ret);
 	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
-	strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+	strato_push_path_arg(sc, ep, STRATO_A(1));
 	strato_push_u32(sc, strato_open_flags(flags));
 	strato_push_u32(sc, strato_open_mode(flags, (__u32)STRATO_A(3)));
 	strato_push_dev_ino(sc, ret);
 	strato_submit(sc);
+	if (ep)
+		strato_enter_done();
 	return 0;
 }
 
 __noinline int strato_openat2_x(struct strato_args *a)
 {
 	long ret = a ? a->ret : 0;
+	struct strato_enter_path *ep;
 	struct strato_scratch *sc = strato_begin(STRATO_E_OPENAT2_X, 8);
 	struct { __u64 flags, mode, resolve; } how = {};
 
 	if (!sc)
 		return 0;
+	ep = a ? strato_enter_copy((__u32)a->nr) : NULL;
 	bpf_probe_read_user(&how, sizeof(how), (void *)STRATO_A(2));
 	strato_push_u64(sc, ret);
 	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
-	strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+	strato_push_path_arg(sc, ep, STRATO_A(1));
 	strato_push_u32(sc, strato_open_flags((__u32)how.flags));
 	strato_push_u32(sc, strato_open_mode((__u32)how.flags, (__u32)how.mode));
 	strato_push_u32(sc, strato_resolve_flags(how.resolve));
 	strato_push_dev_ino(sc, ret);
 	strato_submit(sc);
+	if (ep)
+		strato_enter_done();
 	return 0;
 }
 
 __noinline int strato_creat_x(struct strato_args *a)
 {
 	long ret = a ? a->ret : 0;
+	struct strato_enter_path *ep;
 	struct strato_scratch *sc = strato_begin(STRATO_E_CREAT_X, 6);
 
 	if (!sc)
 		return 0;
+	ep = a ? strato_enter_copy((__u32)a->nr) : NULL;
 	strato_push_u64(sc, ret);
-	strato_push_user_str(sc, (void *)STRATO_A(0), STRATO_PATH_MAX);
+	strato_push_path_arg(sc, ep, STRATO_A(0));
 	strato_push_u32(sc, (__u32)STRATO_A(1) & 07777);
 	strato_push_dev_ino(sc, ret);
 	strato_push_u16(sc, 0); /* creat_flags: overlay layers are not detected */
 	strato_submit(sc);
+	if (ep)
+		strato_enter_done();
 	return 0;
 }
 
@@ -1648,6 +1707,7 @@ __noinline int strato_connect_x(struct strato_args *a)
 {
 	long ret = a ? a->ret : 0;
 	struct strato_scratch *sc = strato_begin(STRATO_E_CONNECT_X, 4);
+	struct strato_enter_path *ep;
 	long fd = (int)STRATO_A(0);
 	const void *ua = (void *)STRATO_A(1);
 	__u32 alen = (__u32)STRATO_A(2);
@@ -1661,8 +1721,14 @@ __noinline int strato_connect_x(struct strato_args *a)
 	else
 		strato_push_empty(sc);
 	strato_push_u64(sc, fd);
-	strato_push_user_sockaddr(sc, ua, alen);
+	ep = a ? strato_enter_copy((__u32)a->nr) : NULL;
+	if (ep)
+		strato_push_sockaddr(sc, ep->path, ep->len, 1);
+	else
+		strato_push_user_sockaddr(sc, ua, alen);
 	strato_submit(sc);
+	if (ep)
+		strato_enter_done();
 	return 0;
 }
 
@@ -1879,21 +1945,44 @@ static __always_inline int strato_task_wanted(struct strato_probe_config *cfg, _
 SEC("tp_btf/sys_enter")
 int BPF_PROG(strato_sys_enter, struct pt_regs *regs, long id)
 {
-	struct strato_probe_config *cfg = strato_cfg();
+	struct strato_probe_config *cfg;
 	struct strato_enter_path *ep;
-	__u64 pt = bpf_get_current_pid_tgid();
-	__u32 key = (__u32)id, zero = 0, tid = (__u32)pt, *on;
+	__u64 pt;
+	__u32 key = (__u32)id, zero = 0, tid, *val, kind;
+	const void *uptr;
 
-	if (!cfg || (id != cfg->nr_execve) || id < 0)
+	if (id < 0 || id >= STRATO_SYSCALL_MAX)
 		return 0;
-	on = bpf_map_lookup_elem(&strato_interesting, &key);
-	if (!on || !*on || !strato_task_wanted(cfg, pt >> 32))
+	val = bpf_map_lookup_elem(&strato_interesting, &key);
+	if (!val || !(*val & STRATO_NEEDS_ENTER))
+		return 0;
+	cfg = strato_cfg();
+	pt = bpf_get_current_pid_tgid();
+	tid = (__u32)pt;
+	if (!cfg || !strato_task_wanted(cfg, pt >> 32))
 		return 0;
 	ep = bpf_map_lookup_elem(&strato_enter_tmp, &zero);
 	if (!ep)
 		return 0;
-	if (bpf_probe_read_user_str(ep->path, sizeof(ep->path), (void *)strato_arg(regs, 0)) <= 0)
-		return 0;
+	kind = *val & 0xff;
+	ep->nr = key;
+	if (kind == STRATO_K_CONNECT) {
+		__u32 alen = (__u32)strato_arg(regs, 2);
+
+		if (alen > 128)
+			alen = 128;
+		if (alen < 2 || bpf_probe_read_user(ep->path, alen & 127, (void *)strato_arg(regs, 1)))
+			return 0;
+		ep->len = alen;
+	} else {
+		long n;
+
+		uptr = (void *)strato_arg(regs, kind == STRATO_K_OPENAT || kind == STRATO_K_OPENAT2 ? 1 : 0);
+		n = bpf_probe_read_user_str(ep->path, sizeof(ep->path), uptr);
+		if (n <= 0)
+			return 0; /* not mapped in yet: the exit reads it */
+		ep->len = (__u32)n;
+	}
 	bpf_map_update_elem(&strato_enter_paths, &tid, ep, BPF_ANY);
 	return 0;
 }
@@ -1926,6 +2015,7 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	for (int i = 0; i < 6; i++)
 		a.a[i] = strato_arg(regs, i);
 	a.ret = ret;
+	a.nr = nr;
 	switch (kind) {
 	case STRATO_K_OPEN: strato_open_x(&a); break;
 	case STRATO_K_OPENAT: strato_openat_x(&a); break;

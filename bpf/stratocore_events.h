@@ -103,6 +103,9 @@ enum strato_kind {
 	STRATO_K_SELECT = 79,
 };
 
+/* Flag in the interesting-syscall map: sys_enter keeps an argument copy. */
+#define STRATO_NEEDS_ENTER 0x100
+
 /* Indexes of the per-CPU drop counters. */
 enum strato_drop_reason {
 	STRATO_DROP_BUFFER = 0, /* ring buffer full */
@@ -119,8 +122,6 @@ struct strato_probe_config {
 	__u32 filter_tgids;     /* 1: only thread groups in the tgid map */
 	__u32 follow_children;  /* with filter_tgids: add children at fork */
 	__u32 procexit;         /* emit process exit events */
-	__s32 nr_execve;        /* this architecture's numbers, for sys_enter */
-	__s32 nr_execveat;
 	__u32 nrings;           /* ring buffers in strato_rings */
 	__u32 wakeup;           /* 1: wake the consumer (get_fd() was called) */
 };

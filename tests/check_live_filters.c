@@ -11,6 +11,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -304,6 +306,85 @@ START_TEST(test_get_fd)
 }
 END_TEST
 
+/* The path of an open is the one the kernel used, even if the caller
+ * rewrites its buffer while the call blocks (here: opening a FIFO that has
+ * no writer yet): it is copied at sys_enter. */
+START_TEST(test_open_path_toctou)
+{
+	char fifo[64], line[64];
+	const char *only[] = { "openat" };
+	char *shm = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	strato_capture *cap;
+	const strato_event *ev;
+	int go, found = 0, rc, status;
+	pid_t pid;
+
+	ck_assert_ptr_ne(shm, MAP_FAILED);
+	snprintf(fifo, sizeof(fifo), "/tmp/strato-fifo-%d", (int)getpid());
+	unlink(fifo);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	strcpy(shm, fifo);
+	int p[2];
+	ck_assert_int_eq(pipe(p), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char c;
+
+		if (read(p[0], &c, 1) != 1)
+			_exit(1);
+		/* Touch the buffer: a page the process never used since fork is
+		 * not mapped in yet, and sys_enter cannot fault it (then the exit
+		 * reads the name, as the kernel faulted it in meanwhile). */
+		*(volatile char *)shm = shm[0];
+		_exit(syscall(SYS_openat, AT_FDCWD, shm, O_RDONLY) >= 0 ? 0 : 2);
+	}
+	go = p[1];
+	int32_t pids[] = { pid };
+	STRATO_OPTS(strato_live_opts, o, .syscalls = only, .nsyscalls = 1, .pids = pids, .npids = 1, .timeout_ms = 100);
+	ck_assert_int_eq(strato_capture_open_live(&cap, &o), 0);
+	ck_assert_int_eq(write(go, "g", 1), 1);
+	/* wait until the child sits in openat (/proc/PID/syscall starts with its number) */
+	for (int i = 0; i < 500; i++) {
+		char path[64];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
+		f = fopen(path, "r");
+		line[0] = 0;
+		if (f) {
+			if (!fgets(line, sizeof(line), f))
+				line[0] = 0;
+			fclose(f);
+		}
+		if (atoi(line) == SYS_openat)
+			break;
+		usleep(10000);
+	}
+	ck_assert_int_eq(atoi(line), SYS_openat);
+	strcpy(shm, "/tmp/strato-rewritten-by-the-caller");
+	int wfd = open(fifo, O_WRONLY);
+	ck_assert_int_ge(wfd, 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(wfd);
+	while ((rc = strato_capture_next(cap, &ev)) == STRATO_EVENT) {
+		const void *name;
+		size_t len;
+
+		if (strato_event_tid(ev) != pid)
+			continue;
+		ck_assert_int_eq(strato_event_param(ev, (unsigned)strato_event_param_index(ev, "name"), &name, &len), 0);
+		ck_assert_str_eq(name, fifo);
+		found = 1;
+	}
+	ck_assert(found);
+	strato_capture_close(cap);
+	unlink(fifo);
+	munmap(shm, 4096);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("live_filters");
@@ -324,6 +405,7 @@ int main(void)
 	tcase_add_test(tc, test_include_self);
 	tcase_add_test(tc, test_break);
 	tcase_add_test(tc, test_get_fd);
+	tcase_add_test(tc, test_open_path_toctou);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

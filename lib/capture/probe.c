@@ -63,6 +63,15 @@ static const struct strato_syscall_kind {
  * exit syscalls themselves. */
 static const char *const strato_procexit_names[] = { "procexit", "exit", "exit_group" };
 
+/* Syscalls whose arguments sys_enter copies: paths and addresses that the
+ * caller could change before the exit reads them, and execve's file name,
+ * which is gone after a successful exec. */
+static bool strato_kind_needs_enter(uint8_t kind)
+{
+	return kind == STRATO_K_OPEN || kind == STRATO_K_OPENAT || kind == STRATO_K_OPENAT2 ||
+	       kind == STRATO_K_CREAT || kind == STRATO_K_CONNECT || kind == STRATO_K_EXECVE;
+}
+
 static uint8_t strato_kind_of(const char *name)
 {
 	for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_syscall_kinds); i++)
@@ -319,7 +328,11 @@ static int strato_live_set_syscalls(struct strato_live *l, const struct strato_l
 	}
 	for (size_t i = 0; i < strato_syscall_ndefs; i++) {
 		const struct strato_syscall_def *d = &strato_syscall_defs[i];
-		uint32_t val = strato_kind_of(d->name) | (uint32_t)d->ppm_sc << 16;
+		uint8_t kind = strato_kind_of(d->name);
+		uint32_t val = kind | (uint32_t)d->ppm_sc << 16;
+
+		if (strato_kind_needs_enter(kind))
+			val |= STRATO_NEEDS_ENTER;
 
 		if (names && !strato_name_listed(names, n, d->name))
 			continue;
@@ -408,7 +421,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		goto fail;
 	}
 	/* Programs nobody needs stay out of the kernel: every syscall pays
-	 * for sys_enter, which only serves execve. */
+	 * for sys_enter, which only serves open*, creat, connect and execve. */
 	{
 		const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
 		size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
@@ -417,7 +430,12 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 
 		for (size_t k = 0; names && k < 3; k++)
 			exits |= strato_name_listed(names, n, strato_procexit_names[k]);
-		bpf_program__set_autoload(l->skel->progs.strato_sys_enter, !names || strato_name_listed(names, n, "execve"));
+		bool enter = !names;
+
+		for (size_t k = 0; names && k < n; k++)
+			enter |= names[k] && strato_syscall_by_name(names[k]) &&
+				 strato_kind_needs_enter(strato_kind_of(names[k]));
+		bpf_program__set_autoload(l->skel->progs.strato_sys_enter, enter);
 		bpf_program__set_autoload(l->skel->progs.strato_proc_fork, follow);
 		bpf_program__set_autoload(l->skel->progs.strato_proc_exit, exits || follow);
 	}
@@ -446,8 +464,6 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	cfg.drop_failed = STRATO_OPTS_GET(opts, drop_failed, false);
 	cfg.filter_tgids = STRATO_OPTS_GET(opts, pids, NULL) != NULL;
 	cfg.follow_children = STRATO_OPTS_GET(opts, follow_children, false);
-	cfg.nr_execve = SYS_execve;
-	cfg.nr_execveat = SYS_execveat;
 	cfg.nrings = l->nrings;
 	err = strato_live_set_syscalls(l, opts, &cfg.procexit);
 	if (err)
