@@ -366,6 +366,24 @@ static int strato_live_set_pids(struct strato_live *l, const struct strato_live_
 	return 0;
 }
 
+/* One ring per online CPU (CPU c writes to ring c % n, so CPUs beyond the
+ * count share), fewer when that would take more than STRATO_RINGS_TOTAL
+ * bytes in all. */
+#define STRATO_RINGS_TOTAL (512ULL << 20)
+
+static unsigned strato_live_nrings(uint32_t rbsize)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		n = 1;
+	if (n > STRATO_MAX_RINGS)
+		n = STRATO_MAX_RINGS;
+	while (n > 1 && (uint64_t)n * rbsize > STRATO_RINGS_TOTAL)
+		n--;
+	return (unsigned)n;
+}
+
 int strato_capture_open_live(strato_capture **out, const struct strato_live_opts *opts)
 {
 	struct strato_live *l;
@@ -400,9 +418,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		return strato_fail(-ENOMEM, "out of memory");
 	l->epfd = -1;
 	l->backoff_us = STRATO_BACKOFF_MIN_US;
-	l->nrings = (unsigned)libbpf_num_possible_cpus();
-	if ((int)l->nrings <= 0 || l->nrings > STRATO_MAX_RINGS)
-		l->nrings = l->nrings > STRATO_MAX_RINGS && (int)l->nrings > 0 ? STRATO_MAX_RINGS : 1;
+	l->nrings = strato_live_nrings(rbsize);
 	l->rings = calloc(l->nrings, sizeof(*l->rings));
 	l->ring_fds = malloc(l->nrings * sizeof(*l->ring_fds));
 	if (!l->rings || !l->ring_fds) {
