@@ -292,10 +292,5 @@ static __always_inline void strato_submit(struct strato_scratch *sc)
 	sc->busy = 0;
 }
 
-/* Gives the scratch area back without emitting (event abandoned). */
-static __always_inline void strato_abandon(struct strato_scratch *sc)
-{
-	sc->busy = 0;
-}
 
 #endif

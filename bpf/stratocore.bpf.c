@@ -93,7 +93,8 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define STRATO_E_MPROTECT_X 329
 
 /* Per syscall number: enum strato_kind in the low byte (0: not captured),
- * PPM_SC code in bits 16..31. Filled by user space. */
+ * STRATO_NEEDS_ENTER (bit 8) when sys_enter copies an argument, PPM_SC code
+ * in bits 16..31. Filled by user space. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, STRATO_SYSCALL_MAX);

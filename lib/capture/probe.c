@@ -1,6 +1,7 @@
 /* lib/capture/probe.c: the live back end. Checks privilege and BTF, loads
- * the embedded probe skeleton, configures it from strato_live_opts,
- * attaches it, and lends events straight out of the ring buffer. */
+ * the embedded probe skeleton (only the programs the options need),
+ * configures it from strato_live_opts, attaches it, snapshots /proc, and
+ * lends events straight out of the per-CPU ring buffers, oldest first. */
 #include "capture/capture.h"
 #include "capture/ringbuf.h"
 #include "capture/syscalls.h"
