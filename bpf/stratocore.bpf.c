@@ -1,9 +1,11 @@
 /* bpf/stratocore.bpf.c: the kernel side of live capture. A tp_btf program
  * on sys_exit turns each interesting system call into one scap exit event
  * (current layout: enter and exit arguments together) with the arguments
- * read from the user registers saved at entry. sys_enter only keeps the
- * execve file name, which the exit can no longer read. Process exit comes
- * from sched_process_exit; sched_process_fork extends the pid filter. */
+ * read from the user registers saved at entry. sys_enter only copies what
+ * the exit cannot read safely: open/creat paths and connect addresses (the
+ * caller may rewrite them meanwhile) and the execve file name (gone after
+ * the exec). Process exit comes from sched_process_exit; sched_process_fork
+ * extends the pid filter to children. */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
