@@ -2011,7 +2011,7 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 #if defined(__TARGET_ARCH_x86)
 	/* 32-bit (ia32) syscalls have other numbers: the table would name them
 	 * wrongly, so they are not captured. */
-	if (BPF_CORE_READ(strato_task(), thread_info.status) & 0x0002 /* TS_COMPAT */)
+	if (strato_task()->thread_info.status & 0x0002 /* TS_COMPAT */)
 		return 0;
 #endif
 	kind = *val & 0xff;
