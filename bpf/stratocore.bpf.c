@@ -732,12 +732,78 @@ static __always_inline void strato_push_cwd(struct strato_scratch *sc, struct ta
 	strato_push_dpath(sc, (__u64)BPF_CORE_READ(fs, pwd.dentry), (__u64)BPF_CORE_READ(fs, pwd.mnt));
 }
 
+/* Older layouts of kernel structures, for CO-RE: the probe is built
+ * against 6.18 types and must still load where these fields differ. */
+struct mm_struct___pre62 {
+	struct {
+		atomic_long_t count[4];
+	} rss_stat;
+};
+
+struct kernel_cap_struct___pre63 {
+	__u32 cap[2];
+};
+
+struct inode___pre66 {
+	struct timespec64 i_ctime;
+	struct timespec64 i_mtime;
+};
+
+struct inode___pre611 {
+	struct timespec64 __i_ctime;
+	struct timespec64 i_mtime;
+};
+
 static __always_inline __u64 strato_rss_pages(struct mm_struct *mm, int which)
 {
 	__s64 v = 0;
 
-	bpf_probe_read_kernel(&v, sizeof(v), &mm->rss_stat[which & 3].count);
+	struct mm_struct___pre62 *old = (void *)mm;
+
+	if (bpf_core_field_exists(old->rss_stat.count))
+		bpf_probe_read_kernel(&v, sizeof(v), &old->rss_stat.count[which & 3]);
+	else
+		bpf_probe_read_kernel(&v, sizeof(v), &mm->rss_stat[which & 3].count);
 	return v > 0 ? (__u64)v : 0;
+}
+
+/* A capability set as the 64-bit mask scap writes (same bit numbers). */
+static __always_inline __u64 strato_caps(kernel_cap_t *c)
+{
+	__u64 v = 0;
+
+	if (bpf_core_field_exists(c->val)) {
+		bpf_probe_read_kernel(&v, sizeof(v), &c->val);
+	} else {
+		__u32 w[2] = {};
+
+		bpf_probe_read_kernel(w, sizeof(w), &((struct kernel_cap_struct___pre63 *)c)->cap);
+		v = w[0] | (__u64)w[1] << 32;
+	}
+	return v;
+}
+
+/* ctime (0) or mtime (1) of an inode, in ns since the epoch. */
+static __always_inline __u64 strato_inode_time(struct inode *ino, int mtime)
+{
+	struct timespec64 ts = {};
+
+	if (bpf_core_field_exists(ino->i_ctime_sec)) {
+		if (mtime)
+			return BPF_CORE_READ(ino, i_mtime_sec) * 1000000000ULL + BPF_CORE_READ(ino, i_mtime_nsec);
+		/* the top bits of i_ctime_nsec are flags (e.g. ctime queried) */
+		return BPF_CORE_READ(ino, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(ino, i_ctime_nsec) & 0x3fffffff);
+	}
+	if (bpf_core_field_exists(((struct inode___pre611 *)ino)->__i_ctime)) {
+		struct inode___pre611 *o = (void *)ino;
+
+		ts = mtime ? BPF_CORE_READ(o, i_mtime) : BPF_CORE_READ(o, __i_ctime);
+	} else {
+		struct inode___pre66 *o = (void *)ino;
+
+		ts = mtime ? BPF_CORE_READ(o, i_mtime) : BPF_CORE_READ(o, i_ctime);
+	}
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
 /* tid, pid, ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap:
@@ -881,15 +947,19 @@ __noinline int strato_execve_x(struct strato_args *a, int at)
 	strato_push_u64(sc, strato_pid_vnr(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
 	strato_push_u32(sc, BPF_CORE_READ(t, loginuid.val));
 	strato_push_u32(sc, strato_exe_flags(t, ino));
-	caps = BPF_CORE_READ(t, cred, cap_inheritable.val);
-	strato_push_u64(sc, caps);
-	caps = BPF_CORE_READ(t, cred, cap_permitted.val);
-	strato_push_u64(sc, caps);
-	caps = BPF_CORE_READ(t, cred, cap_effective.val);
-	strato_push_u64(sc, caps);
+	{
+		const struct cred *cr = BPF_CORE_READ(t, cred);
+
+		caps = strato_caps((kernel_cap_t *)&cr->cap_inheritable);
+		strato_push_u64(sc, caps);
+		caps = strato_caps((kernel_cap_t *)&cr->cap_permitted);
+		strato_push_u64(sc, caps);
+		caps = strato_caps((kernel_cap_t *)&cr->cap_effective);
+		strato_push_u64(sc, caps);
+	}
 	strato_push_u64(sc, ino ? BPF_CORE_READ(ino, i_ino) : 0);
-	strato_push_u64(sc, ino ? BPF_CORE_READ(ino, i_ctime_sec) * 1000000000ULL + BPF_CORE_READ(ino, i_ctime_nsec) : 0);
-	strato_push_u64(sc, ino ? BPF_CORE_READ(ino, i_mtime_sec) * 1000000000ULL + BPF_CORE_READ(ino, i_mtime_nsec) : 0);
+	strato_push_u64(sc, ino ? strato_inode_time(ino, 0) : 0);
+	strato_push_u64(sc, ino ? strato_inode_time(ino, 1) : 0);
 	strato_push_u32(sc, BPF_CORE_READ(t, cred, euid.val));
 	if (exe)
 		strato_push_dpath(sc, (__u64)BPF_CORE_READ(exe, f_path.dentry), (__u64)BPF_CORE_READ(exe, f_path.mnt));

@@ -311,6 +311,8 @@ START_TEST(test_workload)
 	struct stat tst;
 	ck_assert_int_eq(stat("/bin/true", &tst), 0);
 	ck_assert_int_eq(pint(ev, "exe_ino"), (int64_t)tst.st_ino);
+	ck_assert_int_eq(pint(ev, "exe_ino_ctime"), (int64_t)tst.st_ctim.tv_sec * 1000000000 + tst.st_ctim.tv_nsec);
+	ck_assert_int_eq(pint(ev, "exe_ino_mtime"), (int64_t)tst.st_mtim.tv_sec * 1000000000 + tst.st_mtim.tv_nsec);
 	data = pbytes(ev, "cgroups", &len);
 	ck_assert_uint_gt(len, 2);
 	ck_assert_int_eq(data[len - 1], 0);
