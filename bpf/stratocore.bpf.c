@@ -2085,6 +2085,10 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 #endif
 	kind = *val & 0xff;
+	if (kind == STRATO_K_GENERIC) {
+		strato_generic_x(cfg, nr, *val); /* needs no argument */
+		return 0;
+	}
 	for (int i = 0; i < 6; i++)
 		a.a[i] = strato_arg(regs, i);
 	a.ret = ret;
