@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -134,6 +135,51 @@ START_TEST(test_snapshot_child)
 }
 END_TEST
 
+/* A socket of a process in another network namespace is resolved too. */
+START_TEST(test_snapshot_netns)
+{
+	int rep[2], hold[2], info[2];
+	struct strato_tables t = { 0 };
+	const struct strato_thread_info *th = NULL;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(rep), 0);
+	ck_assert_int_eq(pipe(hold), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct sockaddr_in a = { .sin_family = AF_INET };
+		socklen_t al = sizeof(a);
+		char c;
+
+		close(hold[1]);
+		if (unshare(CLONE_NEWNET))
+			_exit(1);
+		info[0] = socket(AF_INET, SOCK_STREAM, 0);
+		if (info[0] < 0 || bind(info[0], (struct sockaddr *)&a, sizeof(a)) || listen(info[0], 1) ||
+		    getsockname(info[0], (struct sockaddr *)&a, &al))
+			_exit(2);
+		info[1] = ntohs(a.sin_port);
+		if (write(rep[1], info, sizeof(info)) != sizeof(info) || read(hold[0], &c, 1) < 0)
+			_exit(3);
+		_exit(0);
+	}
+	close(hold[0]);
+	ck_assert_int_eq(read(rep[0], info, sizeof(info)), sizeof(info));
+	ck_assert_int_eq(strato_proc_snapshot(&t, NULL, NULL), 0);
+	for (size_t i = 0; i < t.nthreads; i++)
+		if (t.threads[i].tid == pid)
+			th = &t.threads[i];
+	ck_assert_ptr_nonnull(th);
+	const struct strato_fd_info *fi = find_fd(th, info[0]);
+	ck_assert_int_eq(fi->type, STRATO_FD_IPV4_SERVSOCK);
+	ck_assert_uint_eq(fi->sport, (unsigned)info[1]);
+	strato_tables_clear(&t);
+	close(hold[1]);
+	waitpid(pid, NULL, 0);
+}
+END_TEST
+
 START_TEST(test_snapshot_limits)
 {
 	struct strato_tables t = { 0 };
@@ -176,6 +222,7 @@ int main(void)
 	}
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_snapshot_child);
+	tcase_add_test(tc, test_snapshot_netns);
 	tcase_add_test(tc, test_snapshot_limits);
 	if (access("/sys/kernel/btf/vmlinux", R_OK) == 0)
 		tcase_add_test(tc, test_live_has_snapshot);

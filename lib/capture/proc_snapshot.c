@@ -38,6 +38,8 @@ struct strato_snap {
 	struct strato_sock_entry *socks;
 	size_t nsocks, capsocks;
 	size_t nfds_total;
+	uint64_t netns[64]; /* network namespaces whose sockets were read */
+	size_t nnetns;
 	char cgroup_names[512]; /* "cpuset,cpu,..." for unified hierarchies */
 };
 
@@ -191,12 +193,12 @@ static int strato_parse_inet(const char *p, uint8_t *addr, int v6, uint16_t *por
 	return 0;
 }
 
-static void strato_scan_inet(struct strato_snap *s, const char *file, int v6, uint8_t l4)
+static void strato_scan_inet(struct strato_snap *s, const char *dir, const char *file, int v6, uint8_t l4)
 {
-	char path[64], line[512];
+	char path[320], line[512];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/net/%s", s->proc, file);
+	snprintf(path, sizeof(path), "%s/net/%s", dir, file);
 	f = fopen(path, "re");
 	if (!f)
 		return;
@@ -236,12 +238,12 @@ static void strato_scan_inet(struct strato_snap *s, const char *file, int v6, ui
 	fclose(f);
 }
 
-static void strato_scan_unix(struct strato_snap *s)
+static void strato_scan_unix(struct strato_snap *s, const char *dir)
 {
-	char path[64], line[512];
+	char path[320], line[512];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/net/unix", s->proc);
+	snprintf(path, sizeof(path), "%s/net/unix", dir);
 	f = fopen(path, "re");
 	if (!f)
 		return;
@@ -268,12 +270,12 @@ static void strato_scan_unix(struct strato_snap *s)
 	fclose(f);
 }
 
-static void strato_scan_netlink(struct strato_snap *s)
+static void strato_scan_netlink(struct strato_snap *s, const char *dir)
 {
-	char path[64], line[512];
+	char path[320], line[512];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/net/netlink", s->proc);
+	snprintf(path, sizeof(path), "%s/net/netlink", dir);
 	f = fopen(path, "re");
 	if (!f)
 		return;
@@ -293,6 +295,32 @@ static void strato_scan_netlink(struct strato_snap *s)
 		e->fd.type = STRATO_FD_NETLINK;
 	}
 	fclose(f);
+}
+
+/* Reads the socket tables of the network namespace `dir` (a /proc/PID)
+ * belongs to, once per namespace: socket inodes are unique across
+ * namespaces, so one table serves every process. */
+static void strato_scan_netns(struct strato_snap *s, const char *dir)
+{
+	char path[320];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/ns/net", dir);
+	if (stat(path, &st))
+		st.st_ino = 0; /* no namespace information: scan this one */
+	for (size_t i = 0; i < s->nnetns; i++)
+		if (s->netns[i] == st.st_ino)
+			return;
+	if (s->nnetns < STRATO_ARRAY_SIZE(s->netns))
+		s->netns[s->nnetns++] = st.st_ino;
+	else
+		return; /* too many namespaces: their sockets stay unresolved */
+	strato_scan_inet(s, dir, "tcp", 0, 2);
+	strato_scan_inet(s, dir, "tcp6", 1, 2);
+	strato_scan_inet(s, dir, "udp", 0, 3);
+	strato_scan_inet(s, dir, "udp6", 1, 3);
+	strato_scan_unix(s, dir);
+	strato_scan_netlink(s, dir);
 }
 
 static const struct strato_sock_entry *strato_sock_find(const struct strato_snap *s, uint64_t ino)
@@ -476,7 +504,7 @@ static int strato_snap_thread(struct strato_snap *s, int64_t pid, int64_t tid, c
 {
 	struct strato_tables *t = s->t;
 	struct strato_thread_info *th;
-	char path[320], status[4096], stat[1024], *p;
+	char path[400], status[4096], stat[1024], *p;
 	ssize_t n;
 	int err = 0;
 
@@ -588,8 +616,10 @@ static int strato_snap_thread(struct strato_snap *s, int64_t pid, int64_t tid, c
 	if (!th->comm || !th->exepath || !th->cwd || !th->root || !th->exe || !th->args || !th->env ||
 	    !th->cgroups)
 		err = -ENOMEM;
-	else if (tid == pid)
+	else if (tid == pid) {
+		strato_scan_netns(s, pdir);
 		err = strato_snap_fds(s, th, pdir); /* threads share the table */
+	}
 	t->nthreads++; /* counted even on error, so clearing frees it */
 	return err;
 }
@@ -793,12 +823,6 @@ int strato_proc_snapshot(struct strato_tables *t, const char *proc_root, const s
 		s.lim.max_users = 4096;
 	strato_snap_machine(&s);
 	strato_snap_cgroup_names(&s);
-	strato_scan_inet(&s, "tcp", 0, 2);
-	strato_scan_inet(&s, "tcp6", 1, 2);
-	strato_scan_inet(&s, "udp", 0, 3);
-	strato_scan_inet(&s, "udp6", 1, 3);
-	strato_scan_unix(&s);
-	strato_scan_netlink(&s);
 	err = strato_snap_procs(&s);
 	if (!err)
 		err = strato_snap_users(&s);
