@@ -93,6 +93,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define STRATO_E_CHMOD_X 315
 #define STRATO_E_FCHMOD_X 317
 #define STRATO_E_MPROTECT_X 329
+#define STRATO_E_PTRACE_X 169
 
 /* Per syscall number: enum strato_kind in the low byte (0: not captured),
  * STRATO_NEEDS_ENTER (bit 8) when sys_enter copies an argument, PPM_SC code
@@ -1729,6 +1730,92 @@ __noinline int strato_wait_x(struct strato_args *a, int epoll)
 	return 0;
 }
 
+/* Linux PTRACE_* requests to PPM_PTRACE_* (0: unknown). */
+static __always_inline __u16 strato_ptrace_req(__u64 r)
+{
+	switch (r) {
+	case 0: return 1;   /* TRACEME */
+	case 1: return 2;   /* PEEKTEXT */
+	case 2: return 3;   /* PEEKDATA */
+	case 3: return 4;   /* PEEKUSR */
+	case 4: return 5;   /* POKETEXT */
+	case 5: return 6;   /* POKEDATA */
+	case 6: return 7;   /* POKEUSR */
+	case 7: return 8;   /* CONT */
+	case 8: return 9;   /* KILL */
+	case 9: return 10;  /* SINGLESTEP */
+	case 12: return 26; /* GETREGS */
+	case 13: return 27; /* SETREGS */
+	case 14: return 28; /* GETFPREGS */
+	case 15: return 29; /* SETFPREGS */
+	case 16: return 11; /* ATTACH */
+	case 17: return 12; /* DETACH */
+	case 18: return 30; /* GETFPXREGS */
+	case 19: return 31; /* SETFPXREGS */
+	case 21: return 32; /* OLDSETOPTIONS */
+	case 24: return 13; /* SYSCALL */
+	case 25: return 33; /* GET_THREAD_AREA */
+	case 26: return 34; /* SET_THREAD_AREA */
+	case 30: return 35; /* ARCH_PRCTL */
+	case 31: return 36; /* SYSEMU */
+	case 32: return 37; /* SYSEMU_SINGLESTEP */
+	case 33: return 38; /* SINGLEBLOCK */
+	case 0x4200: return 14; /* SETOPTIONS */
+	case 0x4201: return 15; /* GETEVENTMSG */
+	case 0x4202: return 16; /* GETSIGINFO */
+	case 0x4203: return 17; /* SETSIGINFO */
+	case 0x4204: return 18; /* GETREGSET */
+	case 0x4205: return 19; /* SETREGSET */
+	case 0x4206: return 20; /* SEIZE */
+	case 0x4207: return 21; /* INTERRUPT */
+	case 0x4208: return 22; /* LISTEN */
+	case 0x4209: return 23; /* PEEKSIGINFO */
+	case 0x420a: return 24; /* GETSIGMASK */
+	case 0x420b: return 25; /* SETSIGMASK */
+	default: return 0;
+	}
+}
+
+/* ptrace: res, addr (DYN), data (DYN), request, pid. DYN index 0 is a
+ * UINT64, 1 a SIGTYPE: data is the peeked word for PEEK* requests, the
+ * signal for resuming ones, else the raw argument; both are 0 on failure. */
+__noinline int strato_ptrace_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_PTRACE_X, 5);
+	__u16 req = strato_ptrace_req(STRATO_A(0));
+	__u64 v = 0;
+	__u32 off;
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	off = sc->off;
+	sc->buf[off & STRATO_HALF_MASK] = 0;
+	v = ret < 0 ? 0 : STRATO_A(2);
+	__builtin_memcpy(&sc->buf[(off + 1) & STRATO_HALF_MASK], &v, 8);
+	strato_set_len(sc, 9);
+	off = sc->off;
+	v = 0;
+	if (ret >= 0 && (req == 8 || req == 10 || req == 12 || req == 13)) {
+		sc->buf[off & STRATO_HALF_MASK] = 1;
+		sc->buf[(off + 1) & STRATO_HALF_MASK] = (__u8)STRATO_A(3);
+		strato_set_len(sc, 2);
+	} else {
+		if (ret >= 0 && req >= 2 && req <= 4)
+			bpf_probe_read_user(&v, sizeof(v), (void *)STRATO_A(3));
+		else if (ret >= 0)
+			v = STRATO_A(3);
+		sc->buf[off & STRATO_HALF_MASK] = 0;
+		__builtin_memcpy(&sc->buf[(off + 1) & STRATO_HALF_MASK], &v, 8);
+		strato_set_len(sc, 9);
+	}
+	strato_push_u16(sc, req);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(1));
+	strato_submit(sc);
+	return 0;
+}
+
 /* ---- network ---- */
 
 __noinline int strato_socket_x(struct strato_args *a)
@@ -2172,6 +2259,7 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	case STRATO_K_PPOLL: strato_poll_x(&a, 1); break;
 	case STRATO_K_EPOLL_WAIT: strato_wait_x(&a, 1); break;
 	case STRATO_K_SELECT: strato_wait_x(&a, 0); break;
+	case STRATO_K_PTRACE: strato_ptrace_x(&a); break;
 	default: strato_generic_x(cfg, nr, *val); break;
 	}
 	return 0;

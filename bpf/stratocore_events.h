@@ -101,6 +101,7 @@ enum strato_kind {
 	STRATO_K_PPOLL = 77,
 	STRATO_K_EPOLL_WAIT = 78,
 	STRATO_K_SELECT = 79,
+	STRATO_K_PTRACE = 80,
 };
 
 /* Flag in the interesting-syscall map: sys_enter keeps an argument copy. */

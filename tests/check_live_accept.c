@@ -17,6 +17,7 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -367,6 +368,8 @@ static void workload2(int go, int rep)
 	if (syscall(SYS_poll, &pf, 1, 0) != 1 || syscall(SYS_getdents64, s.dirfd, buf, sizeof(buf)) <= 0)
 		_exit(8);
 	unlink(strato_path);
+	if (syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0)) /* traced by the test, which only waits */
+		_exit(10);
 	if (write(rep, &s, sizeof(s)) != sizeof(s))
 		_exit(9);
 	_exit(0);
@@ -389,7 +392,8 @@ START_TEST(test_workload2)
 	if (pid == 0)
 		workload2(go[0], rep[1]);
 	const char *names[] = { "chdir", "fchdir", "chmod", "fchmod", "link", "symlink", "setuid", "setresgid",
-				"mmap", "mprotect", "munmap", "eventfd2", "ioctl", "fcntl", "poll", "getdents64" };
+				"mmap", "mprotect", "munmap", "eventfd2", "ioctl", "fcntl", "poll", "getdents64",
+				"ptrace" };
 	int32_t pids[] = { pid };
 	STRATO_OPTS(strato_live_opts, opts, .syscalls = names, .nsyscalls = sizeof(names) / sizeof(names[0]),
 		    .pids = pids, .npids = 1, .timeout_ms = 100);
@@ -471,6 +475,13 @@ START_TEST(test_workload2)
 	memcpy(&pfd, fl + 2, 8);
 	ck_assert_int_eq(pfd, s.pfd[0]);
 	ck_assert_int_eq(fl[10] | fl[11] << 8, 1); /* PPM_POLLIN returned */
+	ev = find("ptrace", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "request"), 1); /* PPM_PTRACE_TRACEME */
+	ck_assert_int_eq(pint(ev, "pid"), 0);
+	const uint8_t *dyn = pbytes(ev, "data", &len);
+	ck_assert_uint_eq(len, 9);
+	ck_assert_int_eq(dyn[0], 0); /* UINT64 */
 	ev = find("getdents64", pid, 0);
 	ck_assert_int_gt(pint(ev, "res"), 0);
 	ck_assert_int_eq(pint(ev, "fd"), s.dirfd);

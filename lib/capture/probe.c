@@ -57,7 +57,7 @@ static const struct strato_syscall_kind {
 	{ "eventfd2", STRATO_K_EVENTFD2 }, { "splice", STRATO_K_SPLICE }, { "sendfile", STRATO_K_SENDFILE },
 	{ "fcntl", STRATO_K_FCNTL }, { "mount", STRATO_K_MOUNT }, { "umount2", STRATO_K_UMOUNT2 },
 	{ "poll", STRATO_K_POLL }, { "ppoll", STRATO_K_PPOLL }, { "epoll_wait", STRATO_K_EPOLL_WAIT },
-	{ "select", STRATO_K_SELECT },
+	{ "select", STRATO_K_SELECT }, { "ptrace", STRATO_K_PTRACE },
 };
 
 /* Names that select process exit events (sched_process_exit) besides the
