@@ -10,14 +10,11 @@ dist_noinst_SCRIPTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
 TESTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh tests/roundtrip-sysdig.sh
 
 if HAVE_CHECK
-check_PROGRAMS += tests/check_event tests/check_live
-TESTS += tests/check_event tests/check_live
+check_PROGRAMS += tests/check_event
+TESTS += tests/check_event
 tests_check_event_SOURCES = tests/check_event.c
 tests_check_event_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_event_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
-tests_check_live_SOURCES = tests/check_live.c
-tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 endif
 
 include $(srcdir)/tests/reader.mk
