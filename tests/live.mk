@@ -19,8 +19,8 @@ tests_check_live_filters_SOURCES = tests/check_live_filters.c
 tests_check_live_filters_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -pthread
 tests_check_live_filters_LDADD = lib/libstratocore.la $(CHECK_LIBS) -lpthread
 endif
-dist_noinst_SCRIPTS += tests/stratotrace.sh
-TESTS += tests/stratotrace.sh
+dist_noinst_SCRIPTS += tests/stratotrace.sh tests/live-sysdig.sh
+TESTS += tests/stratotrace.sh tests/live-sysdig.sh
 
 # bench/live-bench.sh drives this program (built with `make check`, run by
 # hand: it needs root and takes minutes).

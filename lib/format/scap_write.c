@@ -694,6 +694,7 @@ static enum strato_evkind strato_kind(uint16_t type)
 struct strato_plan {
 	int16_t tgt;
 	bool enter;
+	bool clone; /* clone, fork, vfork, clone3: see strato_is_clone_child() */
 	uint8_t ne, nx;
 	int8_t esrc[STRATO_PLAN_MAX], xsrc[STRATO_PLAN_MAX];
 };
@@ -800,6 +801,8 @@ static void strato_compat_init(void)
 		if (best < 0)
 			continue;
 		pl->tgt = (int16_t)best;
+		pl->clone = !strcmp(ei->name, "clone") || !strcmp(ei->name, "fork") || !strcmp(ei->name, "vfork") ||
+			    !strcmp(ei->name, "clone3");
 		pl->nx = strato_plan_params(pl->xsrc, t, (unsigned)best, (unsigned)best != t);
 		pl->enter = k == STRATO_K_EXIT && strato_event_table[best - 1].nparams_2022 >= 0;
 		if (pl->enter)
@@ -1019,6 +1022,32 @@ static void strato_fill_2022(struct strato_pout *po, const struct strato_event *
 	}
 }
 
+/* Syscall codes (PPM_SC) of the 2022 table end at 332; sysdig 0.29.3 stops
+ * reading a file, silently, at a generic event carrying a newer code. Such
+ * calls are written as code 0, "unknown syscall", as a 2022 driver would. */
+#define STRATO_PPM_SC_MAX_2022 333
+
+static void strato_compat_syscall_id(struct strato_pout *po, uint16_t type, unsigned n)
+{
+	if (type > 1 || !n || po[0].len != 2 || strato_ld16(po[0].p) < STRATO_PPM_SC_MAX_2022)
+		return;
+	strato_st16(po[0].tmp, 0);
+	po[0].p = po[0].tmp;
+}
+
+/* The child's side of clone/fork/vfork/clone3 (result 0) never entered the
+ * system call, so it has no enter event. Making one up would be worse than
+ * wrong: sysdig creates a placeholder thread for the enter, then takes the
+ * child's exit for an already known thread and, when the parent's exit
+ * comes, replaces the child with a copy of the parent (a vforked child that
+ * exec'd shows the parent's name again). */
+static bool strato_is_clone_child(const struct strato_plan *pl, const struct strato_event *ev)
+{
+	int64_t res;
+
+	return pl->clone && strato_event_param_int(ev, 0, &res) == 0 && res == 0;
+}
+
 /* Does a file's own enter event fit the 2022 layout as it is? */
 static bool strato_enter_is_2022(const uint8_t *raw, uint16_t want)
 {
@@ -1039,7 +1068,7 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 	 * from a file is written with the enter it had there, byte for byte
 	 * (time and CPU included), or with none, so a rewrite shows what the
 	 * original showed. */
-	bool enter = pl->enter && (!file || ev->enter_raw);
+	bool enter = pl->enter && (!file || ev->enter_raw) && !strato_is_clone_child(pl, ev);
 	bool verbatim = enter && file && strato_enter_is_2022(ev->enter_raw, (uint16_t)(tgt - 1));
 	/* An exit of an older layout keeps its own, shorter parameter list. */
 	unsigned nx = file && ev->file_nparams < pl->nx && tgt == ev->type ?
@@ -1051,6 +1080,7 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 		return 0;
 	}
 	strato_fill_2022(w->px, ev, tgt, nx, pl->xsrc);
+	strato_compat_syscall_id(w->px, tgt, nx);
 	xlen = strato_params_size(w->px, nx, strato_event_lenwidth(tgt));
 	xtot = strato_block_len(xlen, flags);
 	if (verbatim) {
@@ -1058,6 +1088,7 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 		etot = strato_block_len(elen, flags);
 	} else if (enter) {
 		strato_fill_2022(w->pe, ev, tgt - 1, pl->ne, pl->esrc);
+		strato_compat_syscall_id(w->pe, tgt - 1, pl->ne);
 		elen = strato_params_size(w->pe, pl->ne, strato_event_lenwidth(tgt - 1));
 		etot = strato_block_len(elen, flags);
 	}
