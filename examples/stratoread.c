@@ -24,7 +24,7 @@ static void on_signal(int sig)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: stratoread [-r FILE] [-w OUT [-z]] [-n COUNT] [-M SECONDS] [-s SNAPLEN] [-j] [-A|-x|-X]\n"
+	fprintf(f, "usage: stratoread [-r FILE] [-w OUT [-z]] [--pid PID]... [-n COUNT] [-M SECONDS] [-s SNAPLEN] [-j] [-A|-x|-X]\n"
 		   "  Prints one line per system call event, live or from a capture file.\n"
 		   "  -r FILE     read a .scap capture (plain or gzip) instead of capturing live\n"
 		   "  -w OUT      write the events to the capture file OUT (mode 0600) instead of printing\n"
@@ -32,6 +32,7 @@ static void usage(FILE *f)
 		   "  -n COUNT    stop after COUNT events (-c is the same)\n"
 		   "  -M SECONDS  stop after SECONDS seconds\n"
 		   "  -s SNAPLEN  live: bytes of I/O data to keep per event (default 80)\n"
+		   "  --pid PID   live: only this process and its children, filtered in the kernel (repeatable)\n"
 		   "  -j          newline-delimited JSON, one object per event\n"
 		   "  -A          print I/O buffers below the line as ASCII\n"
 		   "  -x          print I/O buffers as hex\n"
@@ -163,10 +164,25 @@ int main(int argc, char **argv)
 	time_t start;
 	int c, rc;
 
-	while ((c = getopt(argc, argv, "r:w:zn:c:M:s:jAxXh")) != -1) {
+	static const struct option longopts[] = {
+		{ "pid", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int32_t pids[64];
+	size_t npids = 0;
+
+	while ((c = getopt_long(argc, argv, "r:w:zn:c:M:s:jAxXh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': file = optarg; break;
 		case 'w': out = optarg; break;
+		case 'P':
+			if (npids == sizeof(pids) / sizeof(pids[0]) || atoi(optarg) <= 0) {
+				fprintf(stderr, "stratoread: bad or too many --pid: %s\n", optarg);
+				return 2;
+			}
+			pids[npids++] = atoi(optarg);
+			break;
 		case 'z': gzip = true; break;
 		case 'n': case 'c': count = strtol(optarg, NULL, 10); break;
 		case 'M': seconds = strtol(optarg, NULL, 10); break;
@@ -190,7 +206,9 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	} else {
-		STRATO_OPTS(strato_live_opts, opts, .snaplen = snaplen);
+		/* --pid is filtered in the kernel, children included. */
+		STRATO_OPTS(strato_live_opts, opts, .snaplen = snaplen, .pids = npids ? pids : NULL, .npids = npids,
+			    .follow_children = npids > 0);
 		rc = strato_capture_open_live(&g_cap, &opts);
 		if (rc) {
 			fprintf(stderr, "stratoread: cannot capture live: %s\n", strato_last_error());
