@@ -505,6 +505,12 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		v->i = strato_is_servsock(fd) ? fd->dport : fd->sport;
 		return 0;
 	case STRATO_F_FD_CPORT:
+		if (fd->unix_from_table && fd->type == STRATO_FD_UNIX_SOCK) {
+			/* what sysdig 0.29.3 shows for a unix socket it read
+			 * from the file's fd list (compatibility.md) */
+			v->i = 0;
+			return 0;
+		}
 		if (!strato_is_ip(fd) || strato_is_servsock(fd))
 			return -STRATO_ENOVALUE;
 		v->i = fd->sport;

@@ -451,6 +451,10 @@ static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 
 	if (!f)
 		return NULL;
+	/* unix socket names read from /proc/net/unix may keep the line's
+	 * newline; sysdig does not show it */
+	for (size_t n = strlen(f->name); n && (f->name[n - 1] == '\n' || f->name[n - 1] == '\r'); n--)
+		f->name[n - 1] = 0;
 	f->l4proto = fi->l4proto;
 	f->open_flags = fi->open_flags;
 	f->dev = fi->dev;
@@ -462,6 +466,7 @@ static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 	if (fi->type == STRATO_FD_IPV4_SERVSOCK || fi->type == STRATO_FD_IPV6_SERVSOCK)
 		f->role = STRATO_ROLE_SERVER;
 	f->has_tuple = fi->type >= STRATO_FD_IPV4_SOCK && fi->type <= STRATO_FD_IPV6_SERVSOCK;
+	f->unix_from_table = fi->type == STRATO_FD_UNIX_SOCK;
 	f->connected = fi->type == STRATO_FD_IPV4_SOCK || fi->type == STRATO_FD_IPV6_SOCK ||
 		       (fi->type == STRATO_FD_UNIX_SOCK && fi->name && fi->name[0]);
 	return f;
@@ -711,10 +716,35 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		return;
 	strato_pi(ev, "flags", &flags);
 	isthread = flags & STRATO_CL_CLONE_THREAD;
-	/* The parent's side changes nothing: sysdig 0.29.3 learns of the
-	 * child from the child's own exit event. */
-	if (res > 0)
+	if (res > 0) {
+		/* the parent's side: make the child if its own exit has not
+		 * been seen yet */
+		if (!t || strato_map_get(&st->threads, res))
+			return;
+		/* in a pid namespace the result is the child's virtual pid:
+		 * only its own event tells its real id */
+		if (t->vtid > 0 && t->vtid != t->tid)
+			return;
+		c = strato_thread_new(st, res);
+		if (!c)
+			return;
+		strato_thread_inherit(c, t);
+		c->pid = isthread ? t->pid : res;
+		c->ptid = isthread ? t->pid : t->pid;
+		c->vtid = c->vpid = -1;
+		pm = strato_state_main(st, t);
+		if (!isthread && pm) {
+			for (size_t i = 0; i < pm->fds.cap; i++) {
+				struct strato_fdent *f = pm->fds.vals[i];
+
+				struct strato_fdent *cp = f ? strato_fd_copy(f, f->fd) : NULL;
+
+				if (cp)
+					strato_fd_add(st, c, cp);
+			}
+		}
 		return;
+	}
 	/* the child's side: its parameters describe it */
 	c = t;
 	if (!c) {

@@ -38,6 +38,7 @@ struct strato_fdent {
 	bool has_tuple; /* addresses known (connected, accepted, bound, or from the tables) */
 	bool connected; /* connect/accept succeeded: datagrams do not rename it */
 	bool bound_only; /* addresses from bind only: no client side */
+	bool unix_from_table; /* sysdig 0.29.3 shows fd.cport 0 for these */
 	uint32_t open_flags;
 	uint32_t dev;
 	uint64_t ino;
