@@ -380,14 +380,26 @@ static void strato_evict_threads(struct strato_state *st)
 	}
 }
 
-/* fds of the least recently active processes go first. */
+/* fds of the least recently active processes go first; when the busy
+ * process itself holds them all, some of its own go. */
 static void strato_evict_fds(struct strato_state *st)
 {
+	struct strato_thread *cur = strato_state_main(st, st->cur_thread);
+
 	for (struct strato_thread *t = st->lru_head; t && st->nfds >= st->max_fds; t = t->lru_next) {
-		if (!t->fds.n || t == st->cur_thread)
+		if (!t->fds.n || t == cur)
 			continue;
 		st->stats.fds_evicted += t->fds.n;
 		strato_fds_clear(st, t);
+	}
+	for (size_t i = 0; cur && st->nfds >= st->max_fds && i < cur->fds.cap; i++) {
+		struct strato_fdent *f = cur->fds.vals[i];
+
+		if (f) {
+			strato_fd_remove(st, cur, f->fd);
+			st->stats.fds_evicted++;
+			i--; /* the slot may now hold a shifted entry */
+		}
 	}
 }
 
