@@ -75,7 +75,7 @@ struct strato_user {
 	char *name, *home, *shell;
 };
 
-struct strato_state_stats {
+struct strato_state_counters {
 	uint64_t threads, fds, threads_evicted, fds_evicted, threads_removed;
 };
 
@@ -86,7 +86,7 @@ struct strato_state {
 	struct strato_thread *lru_head, *lru_tail;
 	size_t nfds;
 	size_t max_threads, max_fds;
-	struct strato_state_stats stats;
+	struct strato_state_counters stats;
 	struct strato_user *users; size_t nusers;
 	struct strato_user *groups; size_t ngroups;
 	char hostname[128];
