@@ -72,10 +72,35 @@ static const struct strato_sh_name strato_sh_names[] = {
 
 /* Per-type handler and kind, built on first use (the table is static). */
 static uint8_t strato_sh_of[STRATO_EVENT_TABLE_SIZE], strato_sh_kind[STRATO_EVENT_TABLE_SIZE];
+/* Per type: index of the "fd" / "fd2" parameter (-1 none), and whether
+ * sysdig 0.29.3 reads the exit from a file without an fd. */
+static int8_t strato_fd_idx[STRATO_EVENT_TABLE_SIZE], strato_fd2_idx[STRATO_EVENT_TABLE_SIZE];
+static bool strato_no_fd_2022[STRATO_EVENT_TABLE_SIZE];
 static pthread_once_t strato_sh_once = PTHREAD_ONCE_INIT;
 
 static void strato_sh_init(void)
 {
+	/* Exits that sysdig 0.29.3 reads from a file without an fd: its event
+	 * table did not mark them as using one. */
+	static const char *const no_fd[] = {
+		"mmap", "mmap2", "epoll_ctl", "getsockname", "getpeername", "ftruncate", "timerfd_settime",
+		"inotify_add_watch",
+	};
+
+	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
+		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+
+		strato_fd_idx[t] = strato_fd2_idx[t] = -1;
+		for (unsigned i = 0; ei && i < ei->nparams && i < 127; i++) {
+			if (!strcmp(ei->params[i].name, "fd") && strato_fd_idx[t] < 0)
+				strato_fd_idx[t] = (int8_t)i;
+			if (!strcmp(ei->params[i].name, "fd2"))
+				strato_fd2_idx[t] = (int8_t)i;
+		}
+		for (size_t k = 0; ei && k < STRATO_ARRAY_SIZE(no_fd); k++)
+			if (!strcmp(ei->name, no_fd[k]))
+				strato_no_fd_2022[t] = true;
+	}
 	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
 		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
 
@@ -1316,34 +1341,28 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 
 int64_t strato_event_fd_num(const struct strato_event *ev)
 {
-	/* Exits that sysdig 0.29.3 reads from a file without an fd: its event
-	 * table did not mark them as using one. */
-	static const char *const strato_no_fd_2022[] = {
-		"mmap", "mmap2", "epoll_ctl", "getsockname", "getpeername", "ftruncate", "timerfd_settime",
-		"inotify_add_watch",
-	};
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	int64_t v;
 	int idx;
 
 	if (!ei || !(ei->flags & (STRATO_EF_CREATES_FD | STRATO_EF_USES_FD | STRATO_EF_DESTROYS_FD)))
 		return STRATO_NO_FD;
-	if (ev->origin == STRATO_ORIGIN_FILE) {
-		for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_no_fd_2022); i++)
-			if (!strcmp(ei->name, strato_no_fd_2022[i]))
-				return STRATO_NO_FD;
-	}
+	pthread_once(&strato_sh_once, strato_sh_init);
+	if (ev->origin == STRATO_ORIGIN_FILE && strato_no_fd_2022[ev->type])
+		return STRATO_NO_FD;
 	if ((ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type)) {
 		/* pipes and socket pairs: sysdig shows the second fd */
-		idx = strato_event_param_index(ev, "fd2");
-		if (idx >= 0 && strato_event_res(ev, &v) == 0 && v >= 0 &&
+		idx = strato_fd2_idx[ev->type];
+		if (idx >= 0 && (unsigned)idx < ev->nparams && strato_event_res(ev, &v) == 0 && v >= 0 &&
 		    strato_event_param_int(ev, (unsigned)idx, &v) == 0)
 			return v;
 		/* a failed creation has no fd: sysdig shows -1 */
 		if (strato_event_res(ev, &v) == 0)
 			return v < 0 ? -1 : v;
 	}
-	idx = strato_event_param_index(ev, "fd");
+	idx = strato_fd_idx[ev->type];
+	if (idx >= 0 && (unsigned)idx >= ev->nparams)
+		idx = -1;
 	if (idx >= 0 && strato_event_param_int(ev, (unsigned)idx, &v) == 0)
 		return v == 0xffffffffLL ? -1 : v; /* a 32-bit -1 */
 	/* the event has an fd argument the file did not fill: sysdig's
