@@ -574,17 +574,17 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	/* users */
 	case STRATO_F_USER_UID: v->i = t->uid; return 0;
 	case STRATO_F_USER_NAME: case STRATO_F_USER_HOMEDIR: case STRATO_F_USER_SHELL:
-		if (!(u = strato_state_user(st, t->uid)))
+		if (!(u = strato_thread_user(st, t, t->uid)))
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, id == STRATO_F_USER_NAME ? u->name : id == STRATO_F_USER_HOMEDIR ? u->home : u->shell);
 	case STRATO_F_USER_LOGINUID: v->i = (int32_t)t->loginuid; return 0;
 	case STRATO_F_USER_LOGINNAME:
-		if (t->loginuid == UINT32_MAX || !(u = strato_state_user(st, t->loginuid)))
+		if (t->loginuid == UINT32_MAX || !(u = strato_thread_user(st, t, t->loginuid)))
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	case STRATO_F_GROUP_GID: v->i = t->gid; return 0;
 	case STRATO_F_GROUP_NAME:
-		if (!(u = strato_state_group(st, t->gid)))
+		if (!(u = strato_thread_group(st, t, t->gid)))
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	/* paths */

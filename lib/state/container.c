@@ -76,8 +76,13 @@ const char *strato_thread_container(struct strato_thread *t, const char **kind, 
 {
 	const char *k = NULL;
 
+	/* the common question (id only) is answered from the cache */
+	if (t->container_done && !kind && !pod)
+		return t->container_id[0] ? t->container_id : "host";
 	if (pod && podlen)
 		pod[0] = 0;
+	t->container_done = true;
+	t->container_id[0] = 0;
 	if (!t->cgroups || !t->cgroups_len) {
 		if (kind)
 			*kind = NULL;

@@ -648,6 +648,20 @@ const struct strato_user *strato_state_group(const struct strato_state *st, uint
 	return NULL;
 }
 
+const struct strato_user *strato_thread_user(const struct strato_state *st, struct strato_thread *t, uint32_t uid)
+{
+	if (t && strcmp(strato_thread_container(t, NULL, NULL, 0), "host"))
+		return NULL;
+	return strato_state_user(st, uid);
+}
+
+const struct strato_user *strato_thread_group(const struct strato_state *st, struct strato_thread *t, uint32_t gid)
+{
+	if (t && strcmp(strato_thread_container(t, NULL, NULL, 0), "host"))
+		return NULL;
+	return strato_state_group(st, gid);
+}
+
 /* ---- parameters ---- */
 
 static bool strato_pi(const struct strato_event *ev, const char *name, int64_t *out)
@@ -1420,11 +1434,11 @@ static int strato_state_resolve(void *ctx, const struct strato_event *ev, enum s
 			return -1;
 		return snprintf(buf, len, "%s", t->comm);
 	case STRATO_RESOLVE_UID:
-		if (!(u = strato_state_user(st, (uint32_t)value)))
+		if (!(u = strato_thread_user(st, t, (uint32_t)value)))
 			return -1;
 		return snprintf(buf, len, "%s", u->name);
 	case STRATO_RESOLVE_GID:
-		if (!(u = strato_state_group(st, (uint32_t)value)))
+		if (!(u = strato_thread_group(st, t, (uint32_t)value)))
 			return -1;
 		return snprintf(buf, len, "%s", u->name);
 	case STRATO_RESOLVE_CWD:

@@ -121,6 +121,10 @@ struct strato_thread *strato_state_main(const struct strato_state *st, const str
 struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct strato_thread *t, int64_t fd);
 const struct strato_user *strato_state_user(const struct strato_state *st, uint32_t uid);
 const struct strato_user *strato_state_group(const struct strato_state *st, uint32_t gid);
+/* The user / group of thread t by id: NULL when unknown, and for a thread
+ * in a container, whose accounts are not the host's. */
+const struct strato_user *strato_thread_user(const struct strato_state *st, struct strato_thread *t, uint32_t uid);
+const struct strato_user *strato_thread_group(const struct strato_state *st, struct strato_thread *t, uint32_t gid);
 
 /* The fd an event is about (its "fd" argument, or the new fd it returns,
  * possibly negative), or STRATO_NO_FD when it has none. */
