@@ -221,6 +221,48 @@ START_TEST(test_churn)
 }
 END_TEST
 
+/* Container ids from cgroup paths of the common runtimes (paths as the
+ * runtimes write them; ids cut to 12 characters as sysdig shows them). */
+START_TEST(test_container)
+{
+	static const struct {
+		const char *cg, *id, *kind, *pod;
+	} cases[] = {
+		{ "cpu=/user.slice/user-1000.slice/session-1.scope", "host", NULL, "" },
+		{ "cpuset=/docker/697956520d891b5cb0e215093970c733549a3f745f52263c05b37f8a488994ac", "697956520d89",
+		  "docker", "" },
+		{ "=/system.slice/docker-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope",
+		  "0123456789ab", "docker", "" },
+		{ "=/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod1a2b3c4d_5e6f_7a8b_9c0d_1e2f3a4b5c6d.slice/"
+		  "cri-containerd-fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210.scope",
+		  "fedcba987654", "containerd", "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d" },
+		{ "=/kubepods.slice/kubepods-pod11111111_2222_3333_4444_555555555555.slice/"
+		  "crio-aaaaaaaaaaaabbbbbbbbbbbbccccccccccccddddddddddddeeeeeeeeeeeeffff.scope",
+		  "aaaaaaaaaaaa", "cri-o", "11111111-2222-3333-4444-555555555555" },
+		{ "=/machine.slice/libpod-abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd.scope",
+		  "abcdefabcdef", "podman", "" },
+		{ "memory=/kubepods/burstable/pod22222222-3333-4444-5555-666666666666/"
+		  "9999999999999999999999999999999999999999999999999999999999999999",
+		  "999999999999", "containerd", "22222222-3333-4444-5555-666666666666" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strato_thread t = { 0 };
+		const char *kind;
+		char pod[40];
+
+		t.cgroups = (char *)cases[i].cg;
+		t.cgroups_len = strlen(cases[i].cg) + 1;
+		ck_assert_str_eq(strato_thread_container(&t, &kind, pod, sizeof(pod)), cases[i].id);
+		if (cases[i].kind)
+			ck_assert_str_eq(kind, cases[i].kind);
+		else
+			ck_assert_ptr_null(kind);
+		ck_assert_str_eq(pod, cases[i].pod);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -232,6 +274,7 @@ int main(void)
 	tcase_add_test(tc, test_clone_exit);
 	tcase_add_test(tc, test_caps);
 	tcase_add_test(tc, test_churn);
+	tcase_add_test(tc, test_container);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }
