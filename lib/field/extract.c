@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <pthread.h>
 
 /* Scratch text for events without state (clones): a per-thread buffer
  * pool, reset when another event is asked about. */
@@ -219,9 +220,29 @@ int strato_event_res(const struct strato_event *ev, int64_t *out)
 
 /* sysdig's category names (EC_* low bits), and what I/O events show. */
 static const char *const strato_category_names[] = {
-	"unknown", "other", "file", "net", "ipc", "memory", "process", "sleep",
+	"unknown", "other", "file", "net", "IPC", "memory", "process", "sleep",
 	"system", "signal", "user", "time", "processing",
 };
+
+/* Category of a generic event: that of the event type named like its
+ * system call, when there is one. */
+static uint32_t strato_sc_category[STRATO_SYSCALL_NAMES];
+static pthread_once_t strato_sc_once = PTHREAD_ONCE_INIT;
+
+static void strato_sc_init(void)
+{
+	for (unsigned sc = 0; sc < STRATO_SYSCALL_NAMES; sc++) {
+		strato_sc_category[sc] = 1; /* other */
+		for (unsigned t = 2; strato_syscall_names[sc] && t < STRATO_EVENT_TABLE_SIZE; t++) {
+			const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+
+			if (ei && !strcmp(ei->name, strato_syscall_names[sc])) {
+				strato_sc_category[sc] = ei->category;
+				break;
+			}
+		}
+	}
+}
 
 static const char *strato_io_category(const struct strato_event *ev)
 {
@@ -279,11 +300,18 @@ static int strato_open_flag(const struct strato_event *ev, int which, struct str
 	return 0;
 }
 
+static unsigned strato_args_shown(const struct strato_event *ev, const struct strato_event_info *ei);
+
+/* The parameter evt.arg / evt.rawarg name, among those evt.args shows. */
 static int strato_param_by_arg(const struct strato_field *f, const struct strato_event *ev)
 {
-	if (f->argname)
-		return strato_event_param_index(ev, f->argname);
-	return f->idx < (int64_t)ev->nparams ? (int)f->idx : -ERANGE;
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	int idx = f->argname ? strato_event_param_index(ev, f->argname)
+			     : f->idx < (int64_t)ev->nparams ? (int)f->idx : -ERANGE;
+
+	if (idx >= 0 && ei && (unsigned)idx >= strato_args_shown(ev, ei))
+		return -ERANGE;
+	return idx;
 }
 
 static int strato_rawarg(const struct strato_field *f, const struct strato_event *ev, struct strato_fval *v)
@@ -393,9 +421,14 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 	case STRATO_F_EVT_CATEGORY: {
 		uint32_t c = ei ? ei->category : 0;
 
-		v->s = (c & 0x60) ? strato_io_category(ev) :
-				    (c & 0xf) < STRATO_ARRAY_SIZE(strato_category_names) ? strato_category_names[c & 0xf] :
-											  "unknown";
+		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 && res < STRATO_SYSCALL_NAMES) {
+			pthread_once(&strato_sc_once, strato_sc_init);
+			c = strato_sc_category[res];
+		}
+		v->s = (c & 0x20) ? strato_io_category(ev) :
+		       (c & 0x40) ? "wait" :
+		       (c & 0x80) ? "scheduler" :
+		       (c & 0xf) < STRATO_ARRAY_SIZE(strato_category_names) ? strato_category_names[c & 0xf] : "unknown";
 		v->n = strlen(v->s);
 		return 0;
 	}
@@ -403,7 +436,30 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		return strato_fval_args(ev, v, -1);
 	case STRATO_F_EVT_ARG:
 		idx = strato_param_by_arg(f, ev);
-		return idx < 0 ? -STRATO_ENOVALUE : strato_fval_args(ev, v, idx);
+		if (idx < 0)
+			return -STRATO_ENOVALUE;
+		/* sysdig shows what a value names when it names something
+		 * (`-2(ENOENT)` -> `ENOENT`, `3(<f>/etc/passwd)` ->
+		 * `<f>/etc/passwd`), and an fd that names nothing as <NA> */
+		if ((res = strato_fval_args(ev, v, idx)))
+			return (int)res;
+		if (v->n > 2 && v->s[v->n - 1] == ')' && strchr(v->s, '(')) {
+			const char *p = strchr(v->s, '(') + 1;
+
+			if (!strcmp(p, "<NA>)")) { /* an unknown name: the number */
+				v->n = (size_t)(p - 1 - v->s);
+				((char *)v->s)[v->n] = 0;
+				return 0;
+			}
+			((char *)v->s)[v->n - 1] = 0;
+			v->n = strlen(p);
+			v->s = p;
+			return 0;
+		}
+		if (ei && (unsigned)idx < ei->nparams && ei->params[idx].type == STRATO_PT_FD)
+			return -STRATO_ENOVALUE;
+		return 0;
+
 	case STRATO_F_EVT_RAWARG:
 		return strato_rawarg(f, ev, v);
 	case STRATO_F_EVT_RES:
@@ -622,7 +678,6 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 {
 	char ip[INET6_ADDRSTRLEN];
 
-	(void)f;
 	switch (v->type) {
 	case STRATO_PT_CHARBUF:
 		return snprintf(buf, len, "%.*s", (int)v->n, v->s);
@@ -648,6 +703,11 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 		return snprintf(buf, len, "%s", ip);
 	case STRATO_PT_UINT64: case STRATO_PT_ABSTIME: case STRATO_PT_RELTIME:
 		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
+	case STRATO_PT_INT32:
+		/* fd.dev (the only INT32 field besides its parts) prints in hex */
+		if (f && f->def->id == STRATO_F_FD_DEV)
+			return snprintf(buf, len, "%" PRIX64, (uint64_t)(uint32_t)v->i);
+		return snprintf(buf, len, "%" PRId64, v->i);
 	default:
 		return snprintf(buf, len, "%" PRId64, v->i);
 	}

@@ -245,6 +245,8 @@ static int strato_fdlist(const struct strato_event *ev, struct strato_thread *t,
 				snprintf(item, sizeof(item), "%s", ip);
 			}
 		}
+		if (!item[0])
+			continue;
 		w = snprintf(buf + o, sizeof(buf) - o, "%s%s", o ? "," : "", item);
 		if (w < 0 || (size_t)w >= sizeof(buf) - o)
 			break;
@@ -333,17 +335,25 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	switch (id) {
 	case STRATO_F_PROC_PID: v->i = t->pid; return 0;
 	case STRATO_F_PROC_PPID: v->i = m->ptid; return 0;
-	case STRATO_F_PROC_VPID: v->i = t->vpid; return 0;
+	case STRATO_F_PROC_VPID:
+		if (t->vpid < 0)
+			return -STRATO_ENOVALUE;
+		v->i = t->vpid;
+		return 0;
 	case STRATO_F_PROC_PVPID:
 		a = strato_ancestor(st, t, 1);
 		if (!a)
 			return -STRATO_ENOVALUE;
 		v->i = a->vpid;
 		return 0;
-	case STRATO_F_THREAD_VTID: v->i = t->vtid; return 0;
+	case STRATO_F_THREAD_VTID:
+		if (t->vtid < 0)
+			return -STRATO_ENOVALUE;
+		v->i = t->vtid;
+		return 0;
 	case STRATO_F_PROC_NAME: return t->comm[0] ? strato_set_s(v, t->comm) : -STRATO_ENOVALUE;
 	case STRATO_F_PROC_EXE: return t->exe[0] ? strato_set_s(v, t->exe) : -STRATO_ENOVALUE;
-	case STRATO_F_PROC_EXEPATH: return t->exepath[0] ? strato_set_s(v, t->exepath) : -STRATO_ENOVALUE;
+	case STRATO_F_PROC_EXEPATH: return strato_set_s(v, t->exepath);
 	case STRATO_F_PROC_ARGS: return strato_join(ev, v, NULL, t->args ? t->args : "", t->args_len, ' ');
 	case STRATO_F_PROC_CMDLINE: return strato_cmdline(ev, v, t);
 	case STRATO_F_PROC_EXELINE: return strato_join(ev, v, t->exe, t->args ? t->args : "", t->args_len, ' ');
@@ -406,8 +416,10 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_PROC_PNAME: case STRATO_F_PROC_PCMDLINE: case STRATO_F_PROC_PEXE: case STRATO_F_PROC_PEXEPATH:
 	case STRATO_F_PROC_ANAME: case STRATO_F_PROC_APID: case STRATO_F_PROC_ACMDLINE: case STRATO_F_PROC_AEXE:
 	case STRATO_F_PROC_AEXEPATH:
+		/* sysdig: the p* fields take the thread's own parent, the a*
+		 * fields walk up from the process's main thread */
 		num = id <= STRATO_F_PROC_PEXEPATH || f->idx < 0 ? 1 : f->idx;
-		if (!(a = strato_ancestor(st, t, num)))
+		if (!(a = strato_ancestor(st, id <= STRATO_F_PROC_PEXEPATH || num == 0 ? t : m, num)))
 			return -STRATO_ENOVALUE;
 		switch (id) {
 		case STRATO_F_PROC_PNAME: case STRATO_F_PROC_ANAME:
@@ -533,14 +545,12 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		return strato_set_s(v, l4[fd->l4proto]);
 	}
 	case STRATO_F_FD_SOCKFAMILY:
-		if (strato_is_ip(fd))
+		if (fd->type >= STRATO_FD_IPV4_SOCK && fd->type <= STRATO_FD_IPV6_SERVSOCK)
 			return strato_set_s(v, "ip");
 		if (fd->type == STRATO_FD_UNIX_SOCK)
 			return strato_set_s(v, "unix");
 		return -STRATO_ENOVALUE;
 	case STRATO_F_FD_IS_SERVER:
-		if (!strato_is_ip(fd) && fd->type != STRATO_FD_UNIX_SOCK)
-			return -STRATO_ENOVALUE;
 		v->i = strato_is_servsock(fd) || fd->role == STRATO_ROLE_SERVER;
 		return 0;
 	case STRATO_F_FD_CONNECTED:

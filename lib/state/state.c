@@ -214,6 +214,41 @@ static void strato_set_cwd(char **dst, const char *p, size_t n)
 	*dst = s;
 }
 
+/* cgroups as sysdig keeps them: the v1 "io" controller is called blkio. */
+static void strato_set_cgroups(struct strato_thread *t, const uint8_t *p, size_t n)
+{
+	size_t extra = 0, o = 0;
+	char *s;
+
+	for (size_t i = 0; i < n; i += strnlen((const char *)p + i, n - i) + 1)
+		if (n - i >= 3 && !memcmp(p + i, "io=", 3))
+			extra += 3;
+	if (!extra) {
+		strato_set_blob(&t->cgroups, &t->cgroups_len, p, n);
+		return;
+	}
+	s = malloc(n + extra + 1);
+	if (!s)
+		return;
+	for (size_t i = 0; i < n;) {
+		size_t l = strnlen((const char *)p + i, n - i);
+
+		if (l >= 3 && !memcmp(p + i, "io=", 3)) {
+			memcpy(s + o, "blk", 3);
+			o += 3;
+		}
+		memcpy(s + o, p + i, l);
+		o += l;
+		if (i + l < n)
+			s[o++] = 0;
+		i += l + 1;
+	}
+	s[o] = 0;
+	free(t->cgroups);
+	t->cgroups = s;
+	t->cgroups_len = o;
+}
+
 /* ---- fds ---- */
 
 static void strato_fd_free(struct strato_fdent *f)
@@ -579,7 +614,7 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 		if (ti->env)
 			strato_set_blob(&t->env, &t->env_len, ti->env, ti->env_len);
 		if (ti->cgroups)
-			strato_set_blob(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
+			strato_set_cgroups(t, (const uint8_t *)ti->cgroups, ti->cgroups_len);
 		t->uid = ti->uid;
 		t->gid = ti->gid;
 		t->loginuid = ti->loginuid;
@@ -826,7 +861,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 				if (strato_pi(ev, "gid", &v))
 					mm->gid = (uint32_t)v;
 				if (strato_pb(ev, "cgroups", &p, &n))
-					strato_set_blob(&mm->cgroups, &mm->cgroups_len, p, n);
+					strato_set_cgroups(mm, p, n);
 			}
 		}
 	}
@@ -848,7 +883,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 	if (strato_pb(ev, "args", &p, &n))
 		strato_set_blob(&c->args, &c->args_len, p, n);
 	if (strato_pb(ev, "cgroups", &p, &n))
-		strato_set_blob(&c->cgroups, &c->cgroups_len, p, n);
+		strato_set_cgroups(c, p, n);
 	if (strato_pi(ev, "uid", &v))
 		c->uid = (uint32_t)v;
 	if (strato_pi(ev, "gid", &v))
@@ -890,7 +925,7 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 	if (strato_pb(ev, "env", &p, &n))
 		strato_set_blob(&t->env, &t->env_len, p, n);
 	if (strato_pb(ev, "cgroups", &p, &n))
-		strato_set_blob(&t->cgroups, &t->cgroups_len, p, n);
+		strato_set_cgroups(t, p, n);
 	if (strato_ps(ev, "trusted_exepath", &s, &n) && n)
 		strato_set_str(&t->exepath, s, n);
 	else if (strato_ps(ev, "filename", &s, &n) && n)
@@ -919,8 +954,10 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 		t->cap_permitted = (uint64_t)v;
 	if (strato_pi(ev, "cap_effective", &v))
 		t->cap_effective = (uint64_t)v;
-	if (strato_pi(ev, "flags", &v))
+	if (strato_pi(ev, "flags", &v)) {
 		t->flags = (uint32_t)v;
+		t->exe_writable = v & 1; /* PPM_EXE_WRITABLE */
+	}
 	t->container_done = false;
 	/* sysdig 0.29.3 keeps the working directory it had (exec does not
 	 * change it) */
@@ -1337,6 +1374,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		 * until a clone or execve describes it (sysdig does the same) */
 		t->ptid = -1;
 		t->uid = t->gid = UINT32_MAX;
+		t->sid = t->pgid = t->vpgid = t->vtid = t->vpid = -1;
 	}
 	st->cur_thread = t;
 	if (t && t != st->lru_tail) {
