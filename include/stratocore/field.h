@@ -81,16 +81,23 @@ STRATO_API enum strato_ptype strato_field_type(const strato_field *f);
 
 /**
  * Value getters. `ev` is an event lent by strato_capture_next(): process, fd
- * and user fields are answered from that capture's state as of this event.
- * (A clone made with strato_event_clone() only answers the event's own
- * fields: evt.* from its parameters.)
+ * and user fields are answered from that capture's state as of this event
+ * (see strato_capture_state_config()). A copy made with strato_event_clone()
+ * answers only the event's own fields (evt.*); the others return
+ * -STRATO_ENOVALUE.
  *
  * Every getter returns 0 with the value in *out; -STRATO_ENOVALUE when the
  * field does not apply to this event (an fd field on an event without fd, an
- * unknown process); -STRATO_ETYPE when the field's type does not fit the
- * getter; -ERANGE when an integer does not fit the out type.
- * Borrowed strings and bytes are valid until the next strato_capture_next()
- * or strato_capture_close() on the capture that lent `ev`.
+ * unknown process; sysdig prints `<NA>`); -STRATO_ETYPE when the field's type
+ * does not fit the getter; -ERANGE when an integer does not fit the out type;
+ * -EINVAL for NULL arguments.
+ *
+ * Lifetime: borrowed strings and bytes are valid until the next
+ * strato_capture_next() or strato_capture_close() on the capture that lent
+ * `ev` (for a copy: until the calling thread asks about another event).
+ * Thread safety: computed strings live in memory of the capture, so the
+ * getters for events of one capture are called from one thread at a time
+ * (the thread that reads it); fields themselves may be shared.
  */
 
 /** @brief Integer, boolean, time or port fields as signed 64 bits. @since 0.1 */
