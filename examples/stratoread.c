@@ -133,7 +133,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	{
-		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT);
+		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT,
+			    .buffers = !json && mode != DUMP_NONE ? STRATO_BUFFERS_HIDDEN : STRATO_BUFFERS_TEXT);
 
 		/* the default line prints every event, as sysdig's does */
 		rc = strato_formatter_new(&fmt, format ? format : "*" STRATO_FORMAT_DEFAULT, &fo);

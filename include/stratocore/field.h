@@ -151,12 +151,20 @@ enum strato_format_style {
 	STRATO_FORMAT_JSON = 1, /**< one JSON object: {"field": value, ...} */
 };
 
+/** How %evt.args shows data buffers. @since 0.1 */
+enum strato_buffer_style {
+	STRATO_BUFFERS_TEXT = 0,   /**< as sysdig: '.' for unprintable bytes, cut to 80 characters */
+	STRATO_BUFFERS_HIDDEN = 1, /**< empty (`data=`): the application prints them itself, as sysdig -A/-x/-X */
+};
+
 /** Options of strato_formatter_new(); declare with STRATO_OPTS(). @since 0.1 */
 struct strato_formatter_opts {
 	/** sizeof(struct strato_formatter_opts), set by STRATO_OPTS(). */
 	size_t sz;
 	/** STRATO_FORMAT_TEXT (default) or STRATO_FORMAT_JSON. */
 	enum strato_format_style style;
+	/** STRATO_BUFFERS_TEXT (default) or STRATO_BUFFERS_HIDDEN. */
+	enum strato_buffer_style buffers;
 };
 /* JSON: keys in name order as sysdig's; numbers, booleans and null (field
  * does not apply) unquoted; evt.time, evt.datetime and evt.outputtime as

@@ -95,7 +95,8 @@ static bool strato_fixed_size(enum strato_ptype t)
 }
 
 /* name=value pairs of the shown parameters (see strato_args_shown). */
-static int strato_format_args(const struct strato_event *ev, const struct strato_resolver *res, char *buf, size_t len)
+static int strato_format_args(const struct strato_event *ev, const struct strato_resolver *res, bool hide, char *buf,
+			      size_t len)
 {
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	size_t pos = 0;
@@ -131,7 +132,10 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 			buf[pos + nl] = '=';
 		}
 		pos += nl + 1;
-		w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL, pos < len ? len - pos : 0);
+		if (hide && ei->params[i].type == STRATO_PT_BYTEBUF)
+			w = 0;
+		else
+			w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL, pos < len ? len - pos : 0);
 		if (w > 0)
 			pos += (size_t)w;
 		if (pos + 1 < len)
@@ -145,11 +149,11 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 
 /* Renders through one of the event formatter's calls into scratch memory:
  * measure, then write. */
-static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v, int idx)
+static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v, int idx, bool hide)
 {
 	const struct strato_resolver *res = ev->state ? &ev->state->resolver : NULL;
 	char tmp[512];
-	int n = idx < 0 ? strato_format_args(ev, res, tmp, sizeof(tmp))
+	int n = idx < 0 ? strato_format_args(ev, res, hide, tmp, sizeof(tmp))
 			: strato_event_format_param_ex(ev, (unsigned)idx, res, tmp, sizeof(tmp));
 	char *s;
 
@@ -158,7 +162,7 @@ static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v
 	if ((size_t)n < sizeof(tmp))
 		memcpy(s, tmp, (size_t)n + 1);
 	else if (idx < 0)
-		strato_format_args(ev, res, s, (size_t)n + 1);
+		strato_format_args(ev, res, hide, s, (size_t)n + 1);
 	else
 		strato_event_format_param_ex(ev, (unsigned)idx, res, s, (size_t)n + 1);
 	v->s = s;
@@ -433,7 +437,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		return 0;
 	}
 	case STRATO_F_EVT_ARGS: case STRATO_F_EVT_INFO:
-		return strato_fval_args(ev, v, -1);
+		return strato_fval_args(ev, v, -1, f->hide_buffers);
 	case STRATO_F_EVT_ARG:
 		idx = strato_param_by_arg(f, ev);
 		if (idx < 0)
@@ -441,7 +445,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		/* sysdig shows what a value names when it names something
 		 * (`-2(ENOENT)` -> `ENOENT`, `3(<f>/etc/passwd)` ->
 		 * `<f>/etc/passwd`), and an fd that names nothing as <NA> */
-		if ((res = strato_fval_args(ev, v, idx)))
+		if ((res = strato_fval_args(ev, v, idx, false)))
 			return (int)res;
 		if (v->n > 2 && v->s[v->n - 1] == ')' && strchr(v->s, '(')) {
 			const char *p = strchr(v->s, '(') + 1;
@@ -470,7 +474,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			v->n = 7;
 			return 0;
 		}
-		if ((idx = strato_fval_args(ev, v, 0)))
+		if ((idx = strato_fval_args(ev, v, 0, false)))
 			return idx;
 		/* "-2(ENOENT)" -> "ENOENT" */
 		if (v->n > 2 && strchr(v->s, '(') && v->s[v->n - 1] == ')') {

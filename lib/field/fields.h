@@ -79,6 +79,7 @@ struct strato_field {
 	const struct strato_field_def *def;
 	int64_t idx;      /* [N] argument, -1 none */
 	char *argname;    /* .NAME argument or NULL */
+	bool hide_buffers; /* evt.args in a STRATO_BUFFERS_HIDDEN formatter */
 	char name[];      /* the full name as looked up */
 };
 

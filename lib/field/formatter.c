@@ -137,6 +137,8 @@ int strato_formatter_new(strato_formatter **out, const char *format, const struc
 			rc = strato_fail(rc, "%s (offset %zu)", msg, (size_t)(start - 1 - format));
 			goto fail;
 		}
+		if (STRATO_OPTS_GET(opts, buffers, STRATO_BUFFERS_TEXT) == STRATO_BUFFERS_HIDDEN)
+			f->hide_buffers = true;
 		if ((rc = strato_fmt_add(fmt, lit, ln, f))) {
 			strato_field_free(f);
 			goto nomem;
