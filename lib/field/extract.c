@@ -208,16 +208,30 @@ static int strato_param_i64(const struct strato_event *ev, const char *name, int
 
 /* The result of an exit event: its first parameter when that is a return
  * value (an errno, fd or pid type). */
+/* Per type: does the exit's first parameter hold the result (built once). */
+static bool strato_has_res[STRATO_EVENT_TABLE_SIZE];
+static pthread_once_t strato_res_once = PTHREAD_ONCE_INIT;
+
+static void strato_res_init(void)
+{
+	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
+		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+		enum strato_ptype pt;
+
+		if (!ei || !ei->nparams)
+			continue;
+		pt = ei->params[0].type;
+		strato_has_res[t] = pt == STRATO_PT_ERRNO || pt == STRATO_PT_FD || pt == STRATO_PT_PID ||
+				    pt == STRATO_PT_FD32 || pt == STRATO_PT_PID32 || !strcmp(ei->params[0].name, "res");
+	}
+}
+
 int strato_event_res(const struct strato_event *ev, int64_t *out)
 {
-	const struct strato_event_info *ei = strato_event_info_get(ev->type);
-	enum strato_ptype t;
-
-	if (!ei || strato_event_is_enter(ev->type) || !ev->nparams || !ei->nparams)
+	if (ev->type >= STRATO_EVENT_TABLE_SIZE || strato_event_is_enter(ev->type) || !ev->nparams)
 		return -STRATO_ENOVALUE;
-	t = ei->params[0].type;
-	if (t != STRATO_PT_ERRNO && t != STRATO_PT_FD && t != STRATO_PT_PID && t != STRATO_PT_FD32 &&
-	    t != STRATO_PT_PID32 && strcmp(ei->params[0].name, "res"))
+	pthread_once(&strato_res_once, strato_res_init);
+	if (!strato_has_res[ev->type])
 		return -STRATO_ENOVALUE;
 	return strato_event_param_int(ev, 0, out) ? -STRATO_ENOVALUE : 0;
 }

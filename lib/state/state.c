@@ -1383,8 +1383,11 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	}
 	if (t)
 		t->last_ts = ts;
-	strato_on_event(st, ev, t);
-	st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));
+	if (ev->type < STRATO_EVENT_TABLE_SIZE && strato_sh_of[ev->type]) {
+		strato_on_event(st, ev, t);
+		/* clone and exec may have made or replaced the thread */
+		st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));
+	}
 	st->stats.threads = st->threads.n;
 	st->stats.fds = st->nfds;
 }
