@@ -64,20 +64,27 @@ static void strato_ev_close(struct strato_state *st, int64_t tid, int64_t fd)
 	strato_state_update(st, &e.ev);
 }
 
-/* The child's side of a fork: tid == pid, parent ptid. */
-static void strato_ev_clone_child(struct strato_state *st, int64_t tid, int64_t ptid, const char *comm)
+/* The child's side of a clone: a process (pid == tid, flags 0) or a
+ * thread (CLONE_THREAD) of process pid. */
+static void strato_ev_clone(struct strato_state *st, int64_t tid, int64_t pid, int64_t ptid, uint32_t flags,
+			    const char *comm)
 {
 	struct strato_tev e;
 	int64_t res = 0, fdlimit = 1024, zero64 = 0;
 	uint32_t zero32 = 0, uid = 1000, gid = 1000;
 	const char args[] = "-l";
-	const void *data[] = { &res, comm, args, &tid, &tid, &ptid, "", &fdlimit, &zero64, &zero64, &zero32,
-			       &zero32, &zero32, comm, "", &zero32, &uid, &gid, &tid, &tid, &zero64 };
+	const void *data[] = { &res, comm, args, &tid, &pid, &ptid, "", &fdlimit, &zero64, &zero64, &zero32,
+			       &zero32, &zero32, comm, "", &flags, &uid, &gid, &tid, &pid, &zero64 };
 	size_t len[] = { 8, strlen(comm) + 1, sizeof(args), 8, 8, 8, 1, 8, 8, 8, 4, 4, 4, strlen(comm) + 1, 0, 4, 4, 4,
 			 8, 8, 8 };
 
 	strato_tev_make(&e, STRATO_T_CLONE20_X, tid, 1000, 21, data, len);
 	strato_state_update(st, &e.ev);
+}
+
+static void strato_ev_clone_child(struct strato_state *st, int64_t tid, int64_t ptid, const char *comm)
+{
+	strato_ev_clone(st, tid, tid, ptid, 0, comm);
 }
 
 static void strato_ev_procexit(struct strato_state *st, int64_t tid)
@@ -172,6 +179,32 @@ START_TEST(test_clone_exit)
 	strato_ev_close(st, 100, 0);
 	ck_assert_ptr_null(strato_state_thread(st, 200));
 	ck_assert_uint_eq(st->stats.threads_removed, 1);
+	strato_state_free(st);
+}
+END_TEST
+
+/* The main thread exits first: the process (fds) stays until its last
+ * thread is gone. */
+START_TEST(test_main_exit)
+{
+	struct strato_state *st = strato_seeded();
+	struct strato_thread *th;
+
+	strato_ev_clone(st, 300, 100, 1, 0x2000 /* CLONE_THREAD */, "sh");
+	th = strato_state_thread(st, 300);
+	ck_assert_ptr_nonnull(th);
+	ck_assert_int_eq(th->pid, 100);
+	ck_assert_uint_eq(strato_state_thread(st, 100)->nthreads, 1);
+	strato_ev_procexit(st, 100);
+	strato_ev_openat(st, 300, 7, "/x"); /* the main thread's exit is applied here */
+	ck_assert_ptr_nonnull(strato_state_thread(st, 100));
+	ck_assert_str_eq(strato_state_fd(st, strato_state_thread(st, 300), 0)->name, "/dev/tty");
+	ck_assert_str_eq(strato_state_fd(st, strato_state_thread(st, 300), 7)->name, "/x");
+	strato_ev_procexit(st, 300);
+	strato_ev_procexit(st, 999);
+	ck_assert_ptr_null(strato_state_thread(st, 300));
+	ck_assert_ptr_null(strato_state_thread(st, 100));
+	ck_assert_uint_eq(st->nfds, 0);
 	strato_state_free(st);
 }
 END_TEST
@@ -272,6 +305,7 @@ int main(void)
 	tcase_add_test(tc, test_map);
 	tcase_add_test(tc, test_open_close);
 	tcase_add_test(tc, test_clone_exit);
+	tcase_add_test(tc, test_main_exit);
 	tcase_add_test(tc, test_caps);
 	tcase_add_test(tc, test_churn);
 	tcase_add_test(tc, test_container);

@@ -440,18 +440,8 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_PROC_VMSIZE: case STRATO_F_THREAD_VMSIZE: v->i = m->vmsize_kb; return 0;
 	case STRATO_F_PROC_VMRSS: case STRATO_F_THREAD_VMRSS: v->i = m->vmrss_kb; return 0;
 	case STRATO_F_PROC_VMSWAP: v->i = m->vmswap_kb; return 0;
-	case STRATO_F_PROC_NTHREADS: case STRATO_F_PROC_NCHILDS: {
-		int64_t cnt = 0;
-
-		for (size_t i = 0; i < st->threads.cap; i++) {
-			const struct strato_thread *x = st->threads.vals[i];
-
-			if (x && x->pid == t->pid)
-				cnt++;
-		}
-		v->i = id == STRATO_F_PROC_NTHREADS ? cnt : (cnt ? cnt - 1 : 0);
-		return 0;
-	}
+	case STRATO_F_PROC_NTHREADS: v->i = (int64_t)m->nthreads + 1; return 0;
+	case STRATO_F_PROC_NCHILDS: v->i = m->nthreads; return 0;
 	case STRATO_F_THREAD_ISMAIN: v->i = t->tid == t->pid; return 0;
 	case STRATO_F_THREAD_CGROUPS:
 		if (!t->cgroups)

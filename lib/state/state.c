@@ -383,14 +383,44 @@ static void strato_thread_free(struct strato_state *st, struct strato_thread *t)
 static void strato_thread_remove(struct strato_state *st, int64_t tid)
 {
 	struct strato_thread *t = strato_map_del(&st->threads, tid);
+	struct strato_thread *m;
 
 	if (!t)
 		return;
 	if (st->cur_thread == t)
 		st->cur_thread = NULL;
+	/* the last thread of a process whose main thread already exited
+	 * takes the main thread (and the process's fds) with it */
+	m = t->counted ? strato_map_get(&st->threads, t->pid) : NULL;
 	strato_lru_unlink(st, t);
 	strato_thread_free(st, t);
 	st->stats.threads_removed++;
+	if (m && m->nthreads && --m->nthreads == 0 && m->exited)
+		strato_thread_remove(st, m->tid);
+}
+
+/* A thread exits: a main thread with threads still alive stays (its
+ * process's fds and cwd live on) until the last of them is gone. */
+static void strato_thread_exit(struct strato_state *st, int64_t tid)
+{
+	struct strato_thread *t = strato_map_get(&st->threads, tid);
+
+	if (t && t->tid == t->pid && t->nthreads) {
+		t->exited = true;
+		return;
+	}
+	strato_thread_remove(st, tid);
+}
+
+/* Counts a thread in its main thread once its pid is known. */
+static void strato_thread_count(struct strato_state *st, struct strato_thread *t)
+{
+	struct strato_thread *m;
+
+	if (t->counted || t->pid == t->tid || !(m = strato_map_get(&st->threads, t->pid)))
+		return;
+	t->counted = true;
+	m->nthreads++;
 }
 
 struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t tid)
@@ -639,6 +669,8 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 			strato_fd_add(st, t, f);
 		}
 	}
+	for (struct strato_thread *t = st->lru_head; t; t = t->lru_next)
+		strato_thread_count(st, t);
 	if (tb->nusers && !(st->users = calloc(tb->nusers, sizeof(*st->users))))
 		return -ENOMEM;
 	for (size_t i = 0; i < tb->nusers; i++) {
@@ -818,6 +850,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		c->pid = isthread ? t->pid : res;
 		c->ptid = isthread ? t->pid : t->pid;
 		c->vtid = c->vpid = -1;
+		strato_thread_count(st, c);
 		pm = strato_state_main(st, t);
 		if (!isthread && pm) {
 			for (size_t i = 0; i < pm->fds.cap; i++) {
@@ -876,6 +909,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 	} else if (pm && c != t) {
 		strato_thread_inherit(c, pm);
 	}
+	strato_thread_count(st, c);
 	if (strato_ps(ev, "comm", &s, &n))
 		strato_set_str(&c->comm, s, n);
 	if (strato_ps(ev, "exe", &s, &n))
@@ -1356,7 +1390,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		st->pending_fd = -1;
 	}
 	if (st->pending_tid_exit >= 0) {
-		strato_thread_remove(st, st->pending_tid_exit);
+		strato_thread_exit(st, st->pending_tid_exit);
 		st->pending_tid_exit = -1;
 	}
 	strato_arena_reset(st);

@@ -62,6 +62,9 @@ struct strato_thread {
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	bool exe_writable;
 	bool stub;      /* made up for an fd table or parent we never saw */
+	bool exited;    /* main thread gone while other threads of it live on */
+	bool counted;   /* counted in its main thread's nthreads */
+	uint32_t nthreads; /* main thread: other threads of the process in the table */
 	bool container_done;
 	uint64_t last_ts;
 	/* fds: only the main thread (tid == pid) holds the process's table */
