@@ -390,7 +390,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		if (!st)
 			return -STRATO_ENOVALUE;
 		if (f->def->id <= STRATO_F_EVT_RELTIME_NS)
-			u = ts - st->first_ts;
+			u = ts > st->first_ts ? ts - st->first_ts : 0;
 		else
 			u = st->cur_prev_ts ? ts - st->cur_prev_ts : 0;
 		break;
@@ -551,6 +551,16 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 	case STRATO_F_EVT_COUNT:
 		v->i = 1;
 		return 0;
+	case STRATO_F_EVT_IS_SYSLOG: {
+		/* a write to the syslog socket */
+		struct strato_fdent *fd;
+
+		v->i = 0;
+		if (st && ei && (ei->flags & STRATO_EF_WRITES_FD) &&
+		    (fd = strato_state_fd(st, strato_state_thread(st, strato_event_tid(ev)), strato_event_fd_num(ev))))
+			v->i = !strcmp(fd->name, "/dev/log") || strstr(fd->name, " /dev/log") != NULL;
+		return 0;
+	}
 	case STRATO_F_EVT_IS_OPEN_READ: case STRATO_F_EVT_IS_OPEN_WRITE: case STRATO_F_EVT_IS_OPEN_EXEC:
 	case STRATO_F_EVT_IS_OPEN_CREATE:
 		return strato_open_flag(ev, f->def->id, v);
@@ -719,7 +729,19 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 		if (v->type == STRATO_PT_IPNET && v->ip.prefix != (v->ip.family == 6 ? 128 : 32))
 			return snprintf(buf, len, "%s/%u", ip, v->ip.prefix);
 		return snprintf(buf, len, "%s", ip);
-	case STRATO_PT_UINT64: case STRATO_PT_ABSTIME: case STRATO_PT_RELTIME:
+	case STRATO_PT_RELTIME:
+		/* sysdig prints evt.reltime as seconds (none when 0) followed
+		 * by nine digits of nanoseconds */
+		if (f && f->def->id == STRATO_F_EVT_RELTIME) {
+			uint64_t u = (uint64_t)v->i;
+
+			if (u < 1000000000ULL)
+				return snprintf(buf, len, "%09" PRIu64, u);
+			return snprintf(buf, len, "%" PRIu64 "%09" PRIu64, (uint64_t)(u / 1000000000ULL),
+					(uint64_t)(u % 1000000000ULL));
+		}
+		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
+	case STRATO_PT_UINT64: case STRATO_PT_ABSTIME:
 		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
 	case STRATO_PT_INT32:
 		/* fd.dev (the only INT32 field besides its parts) prints in hex */

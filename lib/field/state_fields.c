@@ -34,6 +34,7 @@ static int strato_join(const struct strato_event *ev, struct strato_fval *v, con
 		       size_t n, char sep)
 {
 	size_t hl = head ? strlen(head) : 0, o = 0;
+	bool any = n > 0; /* at least one (maybe empty) item */
 	char *s;
 
 	if (n && list[n - 1] == 0)
@@ -44,7 +45,7 @@ static int strato_join(const struct strato_event *ev, struct strato_fval *v, con
 	if (head) {
 		memcpy(s, head, hl);
 		o = hl;
-		if (n)
+		if (any)
 			s[o++] = ' ';
 	}
 	for (size_t i = 0; i < n; i++)

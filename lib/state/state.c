@@ -76,6 +76,7 @@ static uint8_t strato_sh_of[STRATO_EVENT_TABLE_SIZE], strato_sh_kind[STRATO_EVEN
  * sysdig 0.29.3 reads the exit from a file without an fd. */
 static int8_t strato_fd_idx[STRATO_EVENT_TABLE_SIZE], strato_fd2_idx[STRATO_EVENT_TABLE_SIZE];
 static bool strato_no_fd_2022[STRATO_EVENT_TABLE_SIZE];
+static bool strato_meta[STRATO_EVENT_TABLE_SIZE]; /* procinfo, container */
 static pthread_once_t strato_sh_once = PTHREAD_ONCE_INIT;
 
 static void strato_sh_init(void)
@@ -100,6 +101,7 @@ static void strato_sh_init(void)
 		for (size_t k = 0; ei && k < STRATO_ARRAY_SIZE(no_fd); k++)
 			if (!strcmp(ei->name, no_fd[k]))
 				strato_no_fd_2022[t] = true;
+		strato_meta[t] = ei && (!strcmp(ei->name, "procinfo") || !strcmp(ei->name, "container"));
 	}
 	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
 		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
@@ -1394,12 +1396,24 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		st->pending_tid_exit = -1;
 	}
 	strato_arena_reset(st);
-	if (!st->have_first) {
+	/* the capture's start: its first timed event (meta events such as
+	 * container may carry time 0) */
+	if (!st->have_first && ts) {
 		st->first_ts = ts;
+		if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) && strato_ld64(ev->enter_raw) < ts)
+			st->first_ts = strato_ld64(ev->enter_raw);
 		st->have_first = true;
 	}
+	/* the event before this one, its own enter included (sysdig's
+	 * evt.deltatime counts from the enter when nothing came between) */
 	st->cur_prev_ts = st->prev_ts;
-	st->prev_ts = ts;
+	if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) > st->cur_prev_ts &&
+	    strato_ld64(ev->enter_raw) <= ts)
+		st->cur_prev_ts = strato_ld64(ev->enter_raw);
+	/* process snapshots (procinfo) and container records are not
+	 * events sysdig shows or times */
+	if (ts && !(ev->type < STRATO_EVENT_TABLE_SIZE && strato_meta[ev->type]))
+		st->prev_ts = ts;
 	ev->state = st;
 	st->cur_ev = ev;
 	t = strato_map_get(&st->threads, strato_event_tid(ev));
