@@ -21,3 +21,6 @@ noinst_PROGRAMS += bench/bench_fields
 bench_bench_fields_SOURCES = bench/bench_fields.c
 bench_bench_fields_LDADD = lib/libstratocore-internal.la
 dist_noinst_SCRIPTS += bench/fields.sh
+noinst_PROGRAMS += bench/state_churn
+bench_state_churn_SOURCES = bench/state_churn.c
+bench_state_churn_LDADD = lib/libstratocore.la
