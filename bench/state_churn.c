@@ -33,6 +33,7 @@ int main(int argc, char **argv)
 	const strato_event *ev;
 	long seconds = argc > 1 ? atol(argv[1]) : 60, interval = argc > 2 ? atol(argv[2]) : 10;
 	time_t start, next;
+	uint64_t events = 0;
 	pid_t churn;
 	int rc;
 
