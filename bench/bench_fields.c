@@ -28,7 +28,7 @@ static uint64_t strato_now_ns(void)
  * 2 + proc.name, 3 + fd.name, 4 + evt.args. */
 static double strato_run(const char *file, uint64_t want, int level)
 {
-	static const char *const names[] = { "proc.name", "fd.name", "evt.args" };
+	static const char *const names[] = {"proc.name", "fd.name", "evt.args"};
 	strato_field *f[3];
 	uint64_t n = 0, t0, sink = 0;
 	char buf[8192];
@@ -113,10 +113,13 @@ static int strato_memory(long threads, long fds)
 		int64_t res = 0, tid = 1000 + i, ptid = 1, fdlimit = 1024, z64 = 0;
 		uint32_t z32 = 0;
 		const char comm[] = "worker", args[] = "--serve";
-		const void *cd[] = { &res, comm, args, &tid, &tid, &ptid, "/srv", &fdlimit, &z64, &z64, &z32, &z32, &z32,
-				     comm, "cpu=/system.slice/app.service", &z32, &z32, &z32, &tid, &tid, &z64 };
-		size_t cl[] = { 8, sizeof(comm), sizeof(args), 8, 8, 8, 5, 8, 8, 8, 4, 4, 4, sizeof(comm), 31, 4, 4, 4,
-				8, 8, 8 };
+		const void *cd[] = {&res,  comm,   args,     &tid, &tid,
+				    &ptid, "/srv", &fdlimit, &z64, &z64,
+				    &z32,  &z32,   &z32,     comm, "cpu=/system.slice/app.service",
+				    &z32,  &z32,   &z32,     &tid, &tid,
+				    &z64};
+		size_t cl[] = {8, sizeof(comm), sizeof(args), 8, 8, 8, 5, 8, 8, 8, 4, 4,
+			       4, sizeof(comm), 31,	      4, 4, 4, 8, 8, 8};
 
 		strato_mk(&ev, raw, 223, tid, 21, cd, cl);
 		strato_state_update(st, &ev);
@@ -125,8 +128,8 @@ static int strato_memory(long threads, long fds)
 			uint32_t flags = 1, mode = 0, dev = 0;
 
 			snprintf(name, sizeof(name), "/var/lib/app/data-%ld.db", k);
-			const void *od[] = { &fd, &dirfd, name, &flags, &mode, &dev, &ino };
-			size_t ol[] = { 8, 8, strlen(name) + 1, 4, 4, 4, 8 };
+			const void *od[] = {&fd, &dirfd, name, &flags, &mode, &dev, &ino};
+			size_t ol[] = {8, 8, strlen(name) + 1, 4, 4, 4, 8};
 
 			strato_mk(&ev, raw, 307, tid, 7, od, ol);
 			strato_state_update(st, &ev);
@@ -140,7 +143,7 @@ static int strato_memory(long threads, long fds)
 
 int main(int argc, char **argv)
 {
-	static const char *const labels[] = { "state-off", "state-on", "proc.name", "fd.name", "evt.args" };
+	static const char *const labels[] = {"state-off", "state-on", "proc.name", "fd.name", "evt.args"};
 
 	if (argc == 4 && !strcmp(argv[1], "events")) {
 		uint64_t n = strtoull(argv[3], NULL, 10);

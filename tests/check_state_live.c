@@ -42,7 +42,7 @@ static bool strato_cg_pick(void)
 /* The child's two stages (run through execve so the state sees them). */
 static int strato_child(int argc, char **argv)
 {
-	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	char pid[32], self[4096];
 	ssize_t n;
 	int fd, s;
@@ -106,7 +106,7 @@ START_TEST(test_live_fields)
 {
 	STRATO_OPTS(strato_live_opts, lo, .snaplen = 80);
 	char self[4096], comm[64], mycomm[64], port[16], buf[512], want[512];
-	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	socklen_t sl = sizeof(sa);
 	bool seen_open = false, seen_connect = false, seen_cont = false, seen_exec = false;
 	char a_name[64], a_pname[64], a_cmdline[512], a_user[64], a_cont[64], b_cont[64], b_type[64], b_cmdline[512];

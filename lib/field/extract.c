@@ -85,9 +85,16 @@ static unsigned strato_args_shown(const struct strato_event *ev, const struct st
 static bool strato_fixed_size(enum strato_ptype t)
 {
 	switch (t) {
-	case STRATO_PT_BYTEBUF: case STRATO_PT_CHARBUF: case STRATO_PT_SOCKADDR: case STRATO_PT_SOCKTUPLE:
-	case STRATO_PT_FDLIST: case STRATO_PT_FSPATH: case STRATO_PT_FSRELPATH: case STRATO_PT_CHARBUFARRAY:
-	case STRATO_PT_CHARBUF_PAIR_ARRAY: case STRATO_PT_DYN:
+	case STRATO_PT_BYTEBUF:
+	case STRATO_PT_CHARBUF:
+	case STRATO_PT_SOCKADDR:
+	case STRATO_PT_SOCKTUPLE:
+	case STRATO_PT_FDLIST:
+	case STRATO_PT_FSPATH:
+	case STRATO_PT_FSRELPATH:
+	case STRATO_PT_CHARBUFARRAY:
+	case STRATO_PT_CHARBUF_PAIR_ARRAY:
+	case STRATO_PT_DYN:
 		return false;
 	default:
 		return true;
@@ -119,11 +126,12 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 	}
 	/* parameters the file's event did not have are empty in the merged
 	 * event; sysdig does not show them */
-	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 && strato_fixed_size(ei->params[n - 1].type))
+	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 &&
+	       strato_fixed_size(ei->params[n - 1].type))
 		n--;
 	for (unsigned i = 0; i < n; i++) {
-		const char *name = ei->params_2022 && (int)i < ei->nparams_2022 ? ei->params_2022[i].name
-										 : ei->params[i].name;
+		const char *name =
+		    ei->params_2022 && (int)i < ei->nparams_2022 ? ei->params_2022[i].name : ei->params[i].name;
 		size_t nl = strlen(name);
 		int w;
 
@@ -135,7 +143,8 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 		if (hide && ei->params[i].type == STRATO_PT_BYTEBUF)
 			w = 0;
 		else
-			w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL, pos < len ? len - pos : 0);
+			w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL,
+							 pos < len ? len - pos : 0);
 		if (w > 0)
 			pos += (size_t)w;
 		if (pos + 1 < len)
@@ -238,8 +247,8 @@ int strato_event_res(const struct strato_event *ev, int64_t *out)
 
 /* sysdig's category names (EC_* low bits), and what I/O events show. */
 static const char *const strato_category_names[] = {
-	"unknown", "other", "file", "net", "IPC", "memory", "process", "sleep",
-	"system", "signal", "user", "time", "processing",
+    "unknown", "other",	 "file",   "net",  "IPC",  "memory",	 "process",
+    "sleep",   "system", "signal", "user", "time", "processing",
 };
 
 /* Category of a generic event: that of the event type named like its
@@ -271,12 +280,20 @@ static const char *strato_io_category(const struct strato_event *ev)
 	    !(fd = strato_state_fd(ev->state, t, strato_event_fd_num(ev))))
 		return "unknown";
 	switch (fd->type) {
-	case STRATO_FD_FILE: case STRATO_FD_FILE_V2: case STRATO_FD_DIRECTORY:
+	case STRATO_FD_FILE:
+	case STRATO_FD_FILE_V2:
+	case STRATO_FD_DIRECTORY:
 		return "file";
-	case STRATO_FD_IPV4_SOCK: case STRATO_FD_IPV6_SOCK: case STRATO_FD_IPV4_SERVSOCK:
-	case STRATO_FD_IPV6_SERVSOCK: case STRATO_FD_UNIX_SOCK:
+	case STRATO_FD_IPV4_SOCK:
+	case STRATO_FD_IPV6_SOCK:
+	case STRATO_FD_IPV4_SERVSOCK:
+	case STRATO_FD_IPV6_SERVSOCK:
+	case STRATO_FD_UNIX_SOCK:
 		return "net";
-	case STRATO_FD_FIFO: case STRATO_FD_EVENT: case STRATO_FD_SIGNALFD: case STRATO_FD_INOTIFY:
+	case STRATO_FD_FIFO:
+	case STRATO_FD_EVENT:
+	case STRATO_FD_SIGNALFD:
+	case STRATO_FD_INOTIFY:
 	case STRATO_FD_TIMERFD:
 		return "ipc";
 	default:
@@ -310,10 +327,18 @@ static int strato_open_flag(const struct strato_event *ev, int which, struct str
 		return 0;
 	strato_param_i64(ev, "mode", &mode);
 	switch (which) {
-	case STRATO_F_EVT_IS_OPEN_READ: v->i = !!(flags & STRATO_PPM_O_RDONLY); break;
-	case STRATO_F_EVT_IS_OPEN_WRITE: v->i = !!(flags & STRATO_PPM_O_WRONLY); break;
-	case STRATO_F_EVT_IS_OPEN_CREATE: v->i = !!(flags & STRATO_PPM_O_CREAT); break;
-	default: v->i = !!(flags & (STRATO_PPM_O_CREAT | STRATO_PPM_O_TMPFILE)) && (mode & 0111); break;
+	case STRATO_F_EVT_IS_OPEN_READ:
+		v->i = !!(flags & STRATO_PPM_O_RDONLY);
+		break;
+	case STRATO_F_EVT_IS_OPEN_WRITE:
+		v->i = !!(flags & STRATO_PPM_O_WRONLY);
+		break;
+	case STRATO_F_EVT_IS_OPEN_CREATE:
+		v->i = !!(flags & STRATO_PPM_O_CREAT);
+		break;
+	default:
+		v->i = !!(flags & (STRATO_PPM_O_CREAT | STRATO_PPM_O_TMPFILE)) && (mode & 0111);
+		break;
 	}
 	return 0;
 }
@@ -324,8 +349,9 @@ static unsigned strato_args_shown(const struct strato_event *ev, const struct st
 static int strato_param_by_arg(const struct strato_field *f, const struct strato_event *ev)
 {
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
-	int idx = f->argname ? strato_event_param_index(ev, f->argname)
-			     : f->idx < (int64_t)ev->nparams ? (int)f->idx : -ERANGE;
+	int idx = f->argname			  ? strato_event_param_index(ev, f->argname)
+		  : f->idx < (int64_t)ev->nparams ? (int)f->idx
+						  : -ERANGE;
 
 	if (idx >= 0 && ei && (unsigned)idx >= strato_args_shown(ev, ei))
 		return -ERANGE;
@@ -345,7 +371,7 @@ static int strato_rawarg(const struct strato_field *f, const struct strato_event
 	t = ei->params[idx].type;
 	if (strato_event_param_int(ev, (unsigned)idx, &v->i) == 0) {
 		v->type = t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME ? STRATO_PT_UINT64
-												     : STRATO_PT_INT64;
+												    : STRATO_PT_INT64;
 		return 0;
 	}
 	if (t == STRATO_PT_CHARBUF || t == STRATO_PT_FSPATH || t == STRATO_PT_FSRELPATH) {
@@ -378,15 +404,31 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 	int idx;
 
 	switch (f->def->id) {
-	case STRATO_F_EVT_NUM: v->i = (int64_t)ev->num; return 0;
-	case STRATO_F_EVT_TIME: case STRATO_F_EVT_TIME_S: case STRATO_F_EVT_TIME_ISO: case STRATO_F_EVT_DATETIME:
-	case STRATO_F_EVT_DATETIME_S: case STRATO_F_EVT_OUTPUTTIME:
+	case STRATO_F_EVT_NUM:
+		v->i = (int64_t)ev->num;
+		return 0;
+	case STRATO_F_EVT_TIME:
+	case STRATO_F_EVT_TIME_S:
+	case STRATO_F_EVT_TIME_ISO:
+	case STRATO_F_EVT_DATETIME:
+	case STRATO_F_EVT_DATETIME_S:
+	case STRATO_F_EVT_OUTPUTTIME:
 		return strato_time_text(ev, v, ts, f->def->id);
-	case STRATO_F_EVT_RAWTIME: v->i = (int64_t)ts; return 0;
-	case STRATO_F_EVT_RAWTIME_S: v->i = (int64_t)(ts / 1000000000ULL); return 0;
-	case STRATO_F_EVT_RAWTIME_NS: v->i = (int64_t)(ts % 1000000000ULL); return 0;
-	case STRATO_F_EVT_RELTIME: case STRATO_F_EVT_RELTIME_S: case STRATO_F_EVT_RELTIME_NS:
-	case STRATO_F_EVT_DELTATIME: case STRATO_F_EVT_DELTATIME_S: case STRATO_F_EVT_DELTATIME_NS:
+	case STRATO_F_EVT_RAWTIME:
+		v->i = (int64_t)ts;
+		return 0;
+	case STRATO_F_EVT_RAWTIME_S:
+		v->i = (int64_t)(ts / 1000000000ULL);
+		return 0;
+	case STRATO_F_EVT_RAWTIME_NS:
+		v->i = (int64_t)(ts % 1000000000ULL);
+		return 0;
+	case STRATO_F_EVT_RELTIME:
+	case STRATO_F_EVT_RELTIME_S:
+	case STRATO_F_EVT_RELTIME_NS:
+	case STRATO_F_EVT_DELTATIME:
+	case STRATO_F_EVT_DELTATIME_S:
+	case STRATO_F_EVT_DELTATIME_NS:
 		if (!st)
 			return -STRATO_ENOVALUE;
 		if (f->def->id <= STRATO_F_EVT_RELTIME_NS)
@@ -394,7 +436,9 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		else
 			u = st->cur_prev_ts ? ts - st->cur_prev_ts : 0;
 		break;
-	case STRATO_F_EVT_LATENCY: case STRATO_F_EVT_LATENCY_S: case STRATO_F_EVT_LATENCY_NS:
+	case STRATO_F_EVT_LATENCY:
+	case STRATO_F_EVT_LATENCY_S:
+	case STRATO_F_EVT_LATENCY_NS:
 	case STRATO_F_EVT_LATENCY_HUMAN:
 		u = 0;
 		if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) <= ts)
@@ -435,22 +479,27 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		v->s = strato_event_is_enter(ev->type) ? ">" : "<";
 		v->n = 1;
 		return 0;
-	case STRATO_F_EVT_CPU: v->i = ev->cpu; return 0;
+	case STRATO_F_EVT_CPU:
+		v->i = ev->cpu;
+		return 0;
 	case STRATO_F_EVT_CATEGORY: {
 		uint32_t c = ei ? ei->category : 0;
 
-		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 && res < STRATO_SYSCALL_NAMES) {
+		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 &&
+		    res < STRATO_SYSCALL_NAMES) {
 			pthread_once(&strato_sc_once, strato_sc_init);
 			c = strato_sc_category[res];
 		}
-		v->s = (c & 0x20) ? strato_io_category(ev) :
-		       (c & 0x40) ? "wait" :
-		       (c & 0x80) ? "scheduler" :
-		       (c & 0xf) < STRATO_ARRAY_SIZE(strato_category_names) ? strato_category_names[c & 0xf] : "unknown";
+		v->s = (c & 0x20)					      ? strato_io_category(ev)
+		       : (c & 0x40)					      ? "wait"
+		       : (c & 0x80)					      ? "scheduler"
+		       : (c & 0xf) < STRATO_ARRAY_SIZE(strato_category_names) ? strato_category_names[c & 0xf]
+									      : "unknown";
 		v->n = strlen(v->s);
 		return 0;
 	}
-	case STRATO_F_EVT_ARGS: case STRATO_F_EVT_INFO:
+	case STRATO_F_EVT_ARGS:
+	case STRATO_F_EVT_INFO:
 		return strato_fval_args(ev, v, -1, f->hide_buffers);
 	case STRATO_F_EVT_ARG:
 		idx = strato_param_by_arg(f, ev);
@@ -561,7 +610,9 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			v->i = !strcmp(fd->name, "/dev/log") || strstr(fd->name, " /dev/log") != NULL;
 		return 0;
 	}
-	case STRATO_F_EVT_IS_OPEN_READ: case STRATO_F_EVT_IS_OPEN_WRITE: case STRATO_F_EVT_IS_OPEN_EXEC:
+	case STRATO_F_EVT_IS_OPEN_READ:
+	case STRATO_F_EVT_IS_OPEN_WRITE:
+	case STRATO_F_EVT_IS_OPEN_EXEC:
 	case STRATO_F_EVT_IS_OPEN_CREATE:
 		return strato_open_flag(ev, f->def->id, v);
 	case STRATO_F_EVT_HOSTNAME:
@@ -606,9 +657,18 @@ int strato_field_extract(const struct strato_field *f, const struct strato_event
 static bool strato_is_intlike(enum strato_ptype t)
 {
 	switch (t) {
-	case STRATO_PT_INT8: case STRATO_PT_INT16: case STRATO_PT_INT32: case STRATO_PT_INT64:
-	case STRATO_PT_UINT8: case STRATO_PT_UINT16: case STRATO_PT_UINT32: case STRATO_PT_UINT64:
-	case STRATO_PT_BOOL: case STRATO_PT_ABSTIME: case STRATO_PT_RELTIME: case STRATO_PT_PORT:
+	case STRATO_PT_INT8:
+	case STRATO_PT_INT16:
+	case STRATO_PT_INT32:
+	case STRATO_PT_INT64:
+	case STRATO_PT_UINT8:
+	case STRATO_PT_UINT16:
+	case STRATO_PT_UINT32:
+	case STRATO_PT_UINT64:
+	case STRATO_PT_BOOL:
+	case STRATO_PT_ABSTIME:
+	case STRATO_PT_RELTIME:
+	case STRATO_PT_PORT:
 		return true;
 	default:
 		return false;
@@ -724,7 +784,8 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 	}
 	case STRATO_PT_BOOL:
 		return snprintf(buf, len, "%s", v->i ? "true" : "false");
-	case STRATO_PT_IPADDR: case STRATO_PT_IPNET:
+	case STRATO_PT_IPADDR:
+	case STRATO_PT_IPNET:
 		inet_ntop(v->ip.family == 6 ? AF_INET6 : AF_INET, v->ip.addr, ip, sizeof(ip));
 		if (v->type == STRATO_PT_IPNET && v->ip.prefix != (v->ip.family == 6 ? 128 : 32))
 			return snprintf(buf, len, "%s/%u", ip, v->ip.prefix);
@@ -741,7 +802,8 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 					(uint64_t)(u % 1000000000ULL));
 		}
 		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
-	case STRATO_PT_UINT64: case STRATO_PT_ABSTIME:
+	case STRATO_PT_UINT64:
+	case STRATO_PT_ABSTIME:
 		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
 	case STRATO_PT_INT32:
 		/* fd.dev (the only INT32 field besides its parts) prints in hex */

@@ -26,7 +26,7 @@ int strato_capture_state_config(strato_capture *cap, const struct strato_state_o
 
 int strato_capture_state_stats(strato_capture *cap, struct strato_state_stats *out)
 {
-	struct strato_state_stats full = { .sz = sizeof(full) };
+	struct strato_state_stats full = {.sz = sizeof(full)};
 
 	if (!cap || !out || out->sz < sizeof(size_t))
 		return strato_fail(-EINVAL, "strato_capture_state_stats: NULL argument or stats without sz");

@@ -36,8 +36,8 @@ struct strato_rt_prefix {
 };
 
 static const struct strato_rt_prefix strato_rt_prefixes[] = {
-	{ "docker-", "docker" }, { "cri-containerd-", "containerd" }, { "crio-", "cri-o" },
-	{ "libpod-", "podman" }, { "docker/", "docker" }, { "containerd-", "containerd" },
+    {"docker-", "docker"}, {"cri-containerd-", "containerd"}, {"crio-", "cri-o"}, {"libpod-", "podman"},
+    {"docker/", "docker"}, {"containerd-", "containerd"},
 };
 
 /* Looks at one cgroup path; fills id/kind/pod when it names a container. */

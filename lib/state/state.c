@@ -31,11 +31,30 @@ struct strato_arena_chunk {
 
 /* What an event type does to the state, decided once per type by name. */
 enum strato_sh {
-	STRATO_SH_NONE, STRATO_SH_CLONE, STRATO_SH_EXECVE, STRATO_SH_PROCEXIT, STRATO_SH_SETUID,
-	STRATO_SH_SETRESUID, STRATO_SH_SETGID, STRATO_SH_SETRESGID, STRATO_SH_CHDIR, STRATO_SH_FCHDIR,
-	STRATO_SH_PRCTL, STRATO_SH_OPEN, STRATO_SH_SOCKET, STRATO_SH_SOCKETPAIR, STRATO_SH_CONNECT,
-	STRATO_SH_ACCEPT, STRATO_SH_BIND, STRATO_SH_LISTEN, STRATO_SH_PIPE, STRATO_SH_NEWFD, STRATO_SH_DUP,
-	STRATO_SH_FCNTL, STRATO_SH_CLOSE, STRATO_SH_SENDRECV,
+	STRATO_SH_NONE,
+	STRATO_SH_CLONE,
+	STRATO_SH_EXECVE,
+	STRATO_SH_PROCEXIT,
+	STRATO_SH_SETUID,
+	STRATO_SH_SETRESUID,
+	STRATO_SH_SETGID,
+	STRATO_SH_SETRESGID,
+	STRATO_SH_CHDIR,
+	STRATO_SH_FCHDIR,
+	STRATO_SH_PRCTL,
+	STRATO_SH_OPEN,
+	STRATO_SH_SOCKET,
+	STRATO_SH_SOCKETPAIR,
+	STRATO_SH_CONNECT,
+	STRATO_SH_ACCEPT,
+	STRATO_SH_BIND,
+	STRATO_SH_LISTEN,
+	STRATO_SH_PIPE,
+	STRATO_SH_NEWFD,
+	STRATO_SH_DUP,
+	STRATO_SH_FCNTL,
+	STRATO_SH_CLOSE,
+	STRATO_SH_SENDRECV,
 };
 
 struct strato_sh_name {
@@ -45,29 +64,57 @@ struct strato_sh_name {
 };
 
 static const struct strato_sh_name strato_sh_names[] = {
-	{ "clone", STRATO_SH_CLONE, 0 }, { "fork", STRATO_SH_CLONE, 0 }, { "vfork", STRATO_SH_CLONE, 0 },
-	{ "clone3", STRATO_SH_CLONE, 0 }, { "execve", STRATO_SH_EXECVE, 0 }, { "execveat", STRATO_SH_EXECVE, 0 },
-	{ "procexit", STRATO_SH_PROCEXIT, 0 }, { "setuid", STRATO_SH_SETUID, 0 },
-	{ "setresuid", STRATO_SH_SETRESUID, 0 }, { "setgid", STRATO_SH_SETGID, 0 },
-	{ "setresgid", STRATO_SH_SETRESGID, 0 }, { "chdir", STRATO_SH_CHDIR, 0 },
-	{ "fchdir", STRATO_SH_FCHDIR, 0 }, { "prctl", STRATO_SH_PRCTL, 0 }, { "open", STRATO_SH_OPEN, 0 },
-	{ "openat", STRATO_SH_OPEN, 0 }, { "openat2", STRATO_SH_OPEN, 0 }, { "creat", STRATO_SH_OPEN, 0 },
-	{ "open_by_handle_at", STRATO_SH_OPEN, 0 }, { "socket", STRATO_SH_SOCKET, 0 },
-	{ "socketpair", STRATO_SH_SOCKETPAIR, 0 }, { "connect", STRATO_SH_CONNECT, 0 },
-	{ "accept", STRATO_SH_ACCEPT, 0 }, { "accept4", STRATO_SH_ACCEPT, 0 }, { "bind", STRATO_SH_BIND, 0 },
-	{ "listen", STRATO_SH_LISTEN, 0 }, { "pipe", STRATO_SH_PIPE, 0 }, { "pipe2", STRATO_SH_PIPE, 0 },
-	{ "eventfd", STRATO_SH_NEWFD, STRATO_FD_EVENT }, { "eventfd2", STRATO_SH_NEWFD, STRATO_FD_EVENT },
-	{ "signalfd", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD }, { "signalfd4", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD },
-	{ "timerfd_create", STRATO_SH_NEWFD, STRATO_FD_TIMERFD },
-	{ "inotify_init", STRATO_SH_NEWFD, STRATO_FD_INOTIFY }, { "inotify_init1", STRATO_SH_NEWFD, STRATO_FD_INOTIFY },
-	{ "epoll_create", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL },
-	{ "epoll_create1", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL },
-	{ "memfd_create", STRATO_SH_NEWFD, STRATO_FD_MEMFD }, { "userfaultfd", STRATO_SH_NEWFD, STRATO_FD_USERFAULTFD },
-	{ "io_uring_setup", STRATO_SH_NEWFD, STRATO_FD_IOURING }, { "pidfd_open", STRATO_SH_NEWFD, STRATO_FD_PIDFD },
-	{ "bpf", STRATO_SH_NEWFD, STRATO_FD_BPF }, { "dup", STRATO_SH_DUP, 0 }, { "dup2", STRATO_SH_DUP, 0 },
-	{ "dup3", STRATO_SH_DUP, 0 }, { "fcntl", STRATO_SH_FCNTL, 0 }, { "close", STRATO_SH_CLOSE, 0 },
-	{ "sendto", STRATO_SH_SENDRECV, 0 }, { "recvfrom", STRATO_SH_SENDRECV, 0 },
-	{ "sendmsg", STRATO_SH_SENDRECV, 0 }, { "recvmsg", STRATO_SH_SENDRECV, 0 },
+    {"clone", STRATO_SH_CLONE, 0},
+    {"fork", STRATO_SH_CLONE, 0},
+    {"vfork", STRATO_SH_CLONE, 0},
+    {"clone3", STRATO_SH_CLONE, 0},
+    {"execve", STRATO_SH_EXECVE, 0},
+    {"execveat", STRATO_SH_EXECVE, 0},
+    {"procexit", STRATO_SH_PROCEXIT, 0},
+    {"setuid", STRATO_SH_SETUID, 0},
+    {"setresuid", STRATO_SH_SETRESUID, 0},
+    {"setgid", STRATO_SH_SETGID, 0},
+    {"setresgid", STRATO_SH_SETRESGID, 0},
+    {"chdir", STRATO_SH_CHDIR, 0},
+    {"fchdir", STRATO_SH_FCHDIR, 0},
+    {"prctl", STRATO_SH_PRCTL, 0},
+    {"open", STRATO_SH_OPEN, 0},
+    {"openat", STRATO_SH_OPEN, 0},
+    {"openat2", STRATO_SH_OPEN, 0},
+    {"creat", STRATO_SH_OPEN, 0},
+    {"open_by_handle_at", STRATO_SH_OPEN, 0},
+    {"socket", STRATO_SH_SOCKET, 0},
+    {"socketpair", STRATO_SH_SOCKETPAIR, 0},
+    {"connect", STRATO_SH_CONNECT, 0},
+    {"accept", STRATO_SH_ACCEPT, 0},
+    {"accept4", STRATO_SH_ACCEPT, 0},
+    {"bind", STRATO_SH_BIND, 0},
+    {"listen", STRATO_SH_LISTEN, 0},
+    {"pipe", STRATO_SH_PIPE, 0},
+    {"pipe2", STRATO_SH_PIPE, 0},
+    {"eventfd", STRATO_SH_NEWFD, STRATO_FD_EVENT},
+    {"eventfd2", STRATO_SH_NEWFD, STRATO_FD_EVENT},
+    {"signalfd", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD},
+    {"signalfd4", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD},
+    {"timerfd_create", STRATO_SH_NEWFD, STRATO_FD_TIMERFD},
+    {"inotify_init", STRATO_SH_NEWFD, STRATO_FD_INOTIFY},
+    {"inotify_init1", STRATO_SH_NEWFD, STRATO_FD_INOTIFY},
+    {"epoll_create", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL},
+    {"epoll_create1", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL},
+    {"memfd_create", STRATO_SH_NEWFD, STRATO_FD_MEMFD},
+    {"userfaultfd", STRATO_SH_NEWFD, STRATO_FD_USERFAULTFD},
+    {"io_uring_setup", STRATO_SH_NEWFD, STRATO_FD_IOURING},
+    {"pidfd_open", STRATO_SH_NEWFD, STRATO_FD_PIDFD},
+    {"bpf", STRATO_SH_NEWFD, STRATO_FD_BPF},
+    {"dup", STRATO_SH_DUP, 0},
+    {"dup2", STRATO_SH_DUP, 0},
+    {"dup3", STRATO_SH_DUP, 0},
+    {"fcntl", STRATO_SH_FCNTL, 0},
+    {"close", STRATO_SH_CLOSE, 0},
+    {"sendto", STRATO_SH_SENDRECV, 0},
+    {"recvfrom", STRATO_SH_SENDRECV, 0},
+    {"sendmsg", STRATO_SH_SENDRECV, 0},
+    {"recvmsg", STRATO_SH_SENDRECV, 0},
 };
 
 /* Per-type handler and kind, built on first use (the table is static). */
@@ -84,8 +131,8 @@ static void strato_sh_init(void)
 	/* Exits that sysdig 0.29.3 reads from a file without an fd: its event
 	 * table did not mark them as using one. */
 	static const char *const no_fd[] = {
-		"mmap", "mmap2", "epoll_ctl", "getsockname", "getpeername", "ftruncate", "timerfd_settime",
-		"inotify_add_watch",
+	    "mmap",	   "mmap2",	"epoll_ctl",	   "getsockname",
+	    "getpeername", "ftruncate", "timerfd_settime", "inotify_add_watch",
 	};
 
 	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
@@ -550,8 +597,8 @@ static void strato_thread_inherit(struct strato_thread *c, const struct strato_t
 
 static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 {
-	struct strato_fdent *f = strato_fd_new(fi->fd, fi->type == STRATO_FD_FILE_V2 ? STRATO_FD_FILE : fi->type,
-					       fi->name);
+	struct strato_fdent *f =
+	    strato_fd_new(fi->fd, fi->type == STRATO_FD_FILE_V2 ? STRATO_FD_FILE : fi->type, fi->name);
 
 	if (!f)
 		return NULL;
@@ -1117,10 +1164,14 @@ static uint8_t strato_l4_of(int64_t domain, int64_t type, int64_t proto)
 {
 	(void)domain;
 	switch (type & 0xf) {
-	case 1: return 2;              /* SOCK_STREAM: tcp */
-	case 2: return proto == 1 || proto == 58 ? 4 : 3; /* SOCK_DGRAM: udp (icmp) */
-	case 3: return proto == 1 || proto == 58 ? 4 : 5; /* SOCK_RAW */
-	default: return 0;
+	case 1:
+		return 2; /* SOCK_STREAM: tcp */
+	case 2:
+		return proto == 1 || proto == 58 ? 4 : 3; /* SOCK_DGRAM: udp (icmp) */
+	case 3:
+		return proto == 1 || proto == 58 ? 4 : 5; /* SOCK_RAW */
+	default:
+		return 0;
 	}
 }
 
@@ -1136,10 +1187,11 @@ static void strato_on_socket(struct strato_state *st, struct strato_event *ev, s
 	strato_pi(ev, "domain", &domain);
 	strato_pi(ev, "type", &type);
 	strato_pi(ev, "proto", &proto);
-	kind = domain == STRATO_AF_INET ? STRATO_FD_IPV4_SOCK :
-	       domain == STRATO_AF_INET6 ? STRATO_FD_IPV6_SOCK :
-	       domain == STRATO_AF_UNIX ? STRATO_FD_UNIX_SOCK :
-	       domain == 16 ? STRATO_FD_NETLINK : STRATO_FD_UNSUPPORTED;
+	kind = domain == STRATO_AF_INET	   ? STRATO_FD_IPV4_SOCK
+	       : domain == STRATO_AF_INET6 ? STRATO_FD_IPV6_SOCK
+	       : domain == STRATO_AF_UNIX  ? STRATO_FD_UNIX_SOCK
+	       : domain == 16		   ? STRATO_FD_NETLINK
+					   : STRATO_FD_UNSUPPORTED;
 	f = strato_fd_new(fd, kind, "");
 	if (!f)
 		return;
@@ -1175,8 +1227,8 @@ static void strato_fd_sockaddr_local(struct strato_fdent *f, const uint8_t *p, s
 	}
 }
 
-static void strato_new_fd(struct strato_state *st, struct strato_thread *t, int64_t fd, uint8_t kind,
-			  const char *name, bool cloexec)
+static void strato_new_fd(struct strato_state *st, struct strato_thread *t, int64_t fd, uint8_t kind, const char *name,
+			  bool cloexec)
 {
 	struct strato_thread *m = strato_main_make(st, t);
 	struct strato_fdent *f;
@@ -1288,7 +1340,8 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 			f->role = STRATO_ROLE_CLIENT;
 		break;
 	case STRATO_SH_ACCEPT:
-		if (m && res >= 0 && strato_pb(ev, "tuple", &p, &n) && (f = strato_fd_new(res, STRATO_FD_UNSUPPORTED, ""))) {
+		if (m && res >= 0 && strato_pb(ev, "tuple", &p, &n) &&
+		    (f = strato_fd_new(res, STRATO_FD_UNSUPPORTED, ""))) {
 			int64_t lfd;
 
 			strato_fd_tuple(f, p, n);
@@ -1400,7 +1453,8 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	 * container may carry time 0) */
 	if (!st->have_first && ts) {
 		st->first_ts = ts;
-		if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) && strato_ld64(ev->enter_raw) < ts)
+		if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) &&
+		    strato_ld64(ev->enter_raw) < ts)
 			st->first_ts = strato_ld64(ev->enter_raw);
 		st->have_first = true;
 	}
@@ -1477,8 +1531,8 @@ char strato_fd_typechar(uint8_t kind)
 {
 	/* indexed by enum strato_fd_kind */
 	static const char tc[] = {
-		'o', 'f', 'd', '4', '6', '2', '3', 'p', 'u', 'e', 'o', 's', 'l', 'i', 't', 'n', 'f', 'b', 'u',
-		'r', 'm', 'P',
+	    'o', 'f', 'd', '4', '6', '2', '3', 'p', 'u', 'e', 'o',
+	    's', 'l', 'i', 't', 'n', 'f', 'b', 'u', 'r', 'm', 'P',
 	};
 
 	return kind < sizeof(tc) ? tc[kind] : 'o';
@@ -1487,9 +1541,9 @@ char strato_fd_typechar(uint8_t kind)
 const char *strato_fd_typename(uint8_t kind)
 {
 	static const char *const names[] = {
-		NULL, "file", "directory", "ipv4", "ipv6", "ipv4", "ipv6", "pipe", "unix", "event",
-		"unknown", "signalfd", "eventpoll", "inotify", "timerfd", "netlink", "file", "bpf",
-		"userfaultfd", "io_uring", "memfd", "pidfd",
+	    NULL,   "file",  "directory",   "ipv4",	"ipv6",	     "ipv4",	"ipv6",	   "pipe",
+	    "unix", "event", "unknown",	    "signalfd", "eventpoll", "inotify", "timerfd", "netlink",
+	    "file", "bpf",   "userfaultfd", "io_uring", "memfd",     "pidfd",
 	};
 
 	return kind < STRATO_ARRAY_SIZE(names) ? names[kind] : NULL;
@@ -1509,10 +1563,10 @@ static int strato_state_resolve(void *ctx, const struct strato_event *ev, enum s
 	case STRATO_RESOLVE_FD:
 		if (!(f = strato_state_fd(st, t, value)))
 			return -1;
-		if (f->has_tuple && f->l4proto >= 2 && f->l4proto <= 5 &&
-		    f->type >= STRATO_FD_IPV4_SOCK && f->type <= STRATO_FD_IPV6_SERVSOCK)
+		if (f->has_tuple && f->l4proto >= 2 && f->l4proto <= 5 && f->type >= STRATO_FD_IPV4_SOCK &&
+		    f->type <= STRATO_FD_IPV6_SERVSOCK)
 			return snprintf(buf, len, "<%c%c>%s", strato_fd_typechar(f->type), "tuir"[f->l4proto - 2],
-					f->name);
+					f -> name);
 		return snprintf(buf, len, "<%c>%s", strato_fd_typechar(f->type), f->name);
 	case STRATO_RESOLVE_FD_TYPE:
 		if (!(f = strato_state_fd(st, t, value)))
