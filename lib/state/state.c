@@ -888,9 +888,11 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		 * been seen yet */
 		if (!t || strato_map_get(&st->threads, res))
 			return;
-		/* in a pid namespace the result is the child's virtual pid:
-		 * only its own event tells its real id */
-		if (t->vtid > 0 && t->vtid != t->tid)
+		/* In a pid namespace the result is the child's virtual pid:
+		 * only its own event tells its real id. Live captures always
+		 * deliver that event (the made-up child would never be
+		 * removed), so only files, as sysdig reads them, take it. */
+		if ((t->vtid > 0 && t->vtid != t->tid) || ev->origin != STRATO_ORIGIN_FILE)
 			return;
 		c = strato_thread_new(st, res);
 		if (!c)
