@@ -612,7 +612,9 @@ int strato_field_extract(const struct strato_field *f, const struct strato_event
 {
 	int rc;
 
-	memset(v, 0, sizeof(*v));
+	v->i = 0; /* the address is only read for IP types, which set it */
+	v->s = NULL;
+	v->n = 0;
 	v->type = f->def->type;
 	rc = strato_extract_evt(f, ev, v);
 	if (rc <= 0)
