@@ -29,6 +29,9 @@ struct strato_event {
 	 * merge (older layouts have fewer than the 2022 table). */
 	uint8_t file_nparams;
 	uint8_t origin; /* enum strato_event_origin */
+	/* The capture's state as of this event (set by strato_capture_next
+	 * when state is on; NULL in clones): what the field getters read. */
+	struct strato_state *state;
 };
 
 /* Where an event came from decides how the compat writer pairs it: a live
