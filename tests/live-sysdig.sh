@@ -36,6 +36,16 @@ fail=0
 [ "$ours" -gt 100 ] || { echo "FAIL: too few events captured ($ours)"; fail=1; }
 [ "$ours" = "$theirs" ] || { echo "FAIL: sysdig shows $theirs exit events of the $ours written"; fail=1; }
 opens=$(grep -c '^< stratowork openat /etc/hostname$' "$tmp/sys")
-echo "sysdig shows stratowork opening /etc/hostname $opens times"
-[ "$opens" = 50 ] || { echo "FAIL: expected 50 opens of /etc/hostname by stratowork"; grep stratowork "$tmp/sys" | head -5; fail=1; }
+"$read_bin" -r "$tmp/live.scap" -p '*%evt.dir %proc.name %evt.type %fd.name' >"$tmp/mine"
+mine=$(grep -c '^< stratowork openat /etc/hostname$' "$tmp/mine")
+gaps=$(grep -c '"evt.type":"gap"' "$tmp/ours.json")
+echo "stratowork opened /etc/hostname 50 times: sysdig shows $opens, the library $mine; $gaps gap markers"
+[ "$opens" = "$mine" ] || { echo "FAIL: sysdig and the library attribute the opens differently"; fail=1; }
+# Under heavy load (make check -j) the rings may overflow; the loss is then
+# marked in the stream and some opens may be missing, never misattributed.
+if [ "$gaps" = 0 ]; then
+	[ "$opens" = 50 ] || { echo "FAIL: expected 50 opens of /etc/hostname by stratowork"; grep stratowork "$tmp/sys" | head -5; fail=1; }
+else
+	[ "$opens" -gt 0 ] || { echo "FAIL: no open of /etc/hostname by stratowork"; fail=1; }
+fi
 exit $fail
