@@ -41,3 +41,4 @@ include $(srcdir)/lib/format/reader.mk
 include $(srcdir)/lib/format/writer.mk
 include $(srcdir)/lib/capture/live.mk
 include $(srcdir)/lib/event/format.mk
+include $(srcdir)/lib/filter/local.mk

@@ -2,6 +2,7 @@
  * or file back end, plus what every capture does the same way (event
  * numbering, break, error messages, stats). */
 #include "capture/capture.h"
+#include <stratocore/filter.h>
 
 #include <stdlib.h>
 
@@ -25,10 +26,18 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 		return strato_fail(-EINVAL, "strato_capture_next: NULL argument");
 	if (cap->brk)
 		return STRATO_EOF;
-	rc = cap->ops->next(cap, ev_out);
-	if (rc == STRATO_EVENT) {
+	for (;;) {
+		rc = cap->ops->next(cap, ev_out);
+		if (rc != STRATO_EVENT)
+			break;
+		/* numbered before filtering, so evt.num is the capture's own */
 		((struct strato_event *)*ev_out)->num = ++cap->nevents;
-	} else if (rc < 0) {
+		if (!cap->filter || (rc = strato_filter_match(cap->filter, *ev_out)) != 0)
+			break;
+		if (cap->brk)
+			return STRATO_EOF;
+	}
+	if (rc < 0) {
 		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));
 	}
 	return rc;
@@ -75,6 +84,7 @@ int strato_capture_close(strato_capture *cap)
 	if (cap->ops->close)
 		cap->ops->close(cap);
 	strato_tables_clear(&cap->tables);
+	strato_filter_free(cap->filter);
 	free(cap);
 	return 0;
 }
