@@ -41,4 +41,6 @@ include $(srcdir)/lib/format/reader.mk
 include $(srcdir)/lib/format/writer.mk
 include $(srcdir)/lib/capture/live.mk
 include $(srcdir)/lib/event/format.mk
+include $(srcdir)/lib/state/local.mk
+include $(srcdir)/lib/field/local.mk
 include $(srcdir)/lib/filter/local.mk

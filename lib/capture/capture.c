@@ -2,6 +2,7 @@
  * or file back end, plus what every capture does the same way (event
  * numbering, break, error messages, stats). */
 #include "capture/capture.h"
+#include "state/state.h"
 #include <stratocore/filter.h>
 
 #include <stdlib.h>
@@ -26,13 +27,29 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 		return strato_fail(-EINVAL, "strato_capture_next: NULL argument");
 	if (cap->brk)
 		return STRATO_EOF;
+	if (!cap->state && !cap->state_off) {
+		rc = strato_state_new(&cap->state, &cap->tables);
+		if (rc)
+			return rc;
+		if (cap->state_max_threads)
+			cap->state->max_threads = cap->state_max_threads;
+		if (cap->state_max_fds)
+			cap->state->max_fds = cap->state_max_fds;
+	}
 	for (;;) {
 		rc = cap->ops->next(cap, ev_out);
 		if (rc != STRATO_EVENT)
 			break;
-		/* numbered before filtering, so evt.num is the capture's own */
-		((struct strato_event *)*ev_out)->num = ++cap->nevents;
-		if (!cap->filter || (rc = strato_filter_match(cap->filter, *ev_out)) != 0)
+		struct strato_event *ev = (struct strato_event *)*ev_out;
+
+		/* numbered and fed to the state before filtering: evt.num is the
+		 * capture's own and skipped events still update the state */
+		ev->num = ++cap->nevents;
+		if (cap->state)
+			strato_state_update(cap->state, ev);
+		else
+			ev->state = NULL;
+		if (!cap->filter || (rc = strato_filter_match(cap->filter, ev)) != 0)
 			break;
 		if (cap->brk)
 			return STRATO_EOF;
@@ -83,6 +100,7 @@ int strato_capture_close(strato_capture *cap)
 		return 0;
 	if (cap->ops->close)
 		cap->ops->close(cap);
+	strato_state_free(cap->state);
 	strato_tables_clear(&cap->tables);
 	strato_filter_free(cap->filter);
 	free(cap);
