@@ -93,7 +93,9 @@ static int strato_cc_field(struct strato_fref *r, struct strato_filter_error *er
 		return rc;
 	if (rc)
 		return strato_filter_seterr(err, rc == -STRATO_ENOFIELD ? rc : -STRATO_ENOFIELD,
-					    r->off, r->len, "%s", strato_last_error());
+					    r->off, r->len, "%s field '%.60s': %.120s",
+					    rc == -STRATO_ENOFIELD ? "unknown" : "bad", r->name,
+					    strato_last_error());
 	r->type = strato_field_type(r->field);
 	r->klass = r->base = strato_ptype_class(r->type, &r->as_text);
 	/* transformers apply innermost first */
@@ -304,7 +306,10 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n,
 		rc = strato_cc_types(f, n, err);
 		goto wrap;
 	}
-	if ((n->op >= STRATO_OP_LT && n->op <= STRATO_OP_GE && !strato_class_numeric(k)) ||
+	/* < and > on strings compare bytes, as sysdig 0.29.3 does (evt.res
+	 * is a string there too) */
+	if ((n->op >= STRATO_OP_LT && n->op <= STRATO_OP_GE && !strato_class_numeric(k) &&
+	     k != STRATO_C_STR) ||
 	    (strato_op_is_string(n->op) && k != STRATO_C_STR && k != STRATO_C_BYTES) ||
 	    (n->op == STRATO_OP_PMATCH && k != STRATO_C_STR) ||
 	    (k == STRATO_C_BYTES && (n->op == STRATO_OP_GLOB || n->op == STRATO_OP_IGLOB ||

@@ -257,6 +257,16 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 		return g->n == vn && !memcmp(g->s, vb, vn);
 	case STRATO_OP_NE:
 		return !(g->n == vn && !memcmp(g->s, vb, vn));
+	case STRATO_OP_LT:
+	case STRATO_OP_LE:
+	case STRATO_OP_GT:
+	case STRATO_OP_GE: {
+		int c = memcmp(g->s, vb, g->n < vn ? g->n : vn);
+
+		if (!c)
+			c = g->n < vn ? -1 : g->n > vn;
+		return strato_order(op, c);
+	}
 	case STRATO_OP_CONTAINS:
 	case STRATO_OP_BCONTAINS:
 		return vn == 0 || memmem(g->s, g->n, vb, vn) != NULL;

@@ -146,6 +146,10 @@ struct strato_fparse {
 	const strato_filter_defs *defs;
 	struct strato_filter_error *err;
 	unsigned depth;
+	/* macro expansion chain, to report cycles */
+	const struct strato_fparse *parent;
+	const char *macro;
+	size_t macro_len;
 };
 /* Parses src into a tree; macros expand in place. 0 or -STRATO_E*. */
 int strato_filter_parse(struct strato_fparse *p, struct strato_fnode **out);

@@ -98,9 +98,10 @@ static int strato_ps_field(struct strato_pstate *s, struct strato_fref *r, bool 
 {
 	int x, rc;
 
+	size_t off = s->tok.off;
+
 	if (s->tok.kind != STRATO_T_WORD)
 		return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "expected a field name");
-	r->off = s->tok.off;
 	x = strato_ps_xform(&s->tok);
 	if (x >= 0 && strato_ps_paren_follows(s)) {
 		if (r->nxf >= STRATO_ARRAY_SIZE(r->xf))
@@ -123,7 +124,8 @@ static int strato_ps_field(struct strato_pstate *s, struct strato_fref *r, bool 
 		if (!r->name)
 			return -ENOMEM;
 	}
-	r->len = s->tok.off + s->tok.len - r->off;
+	r->off = off;
+	r->len = s->tok.off + s->tok.len - off;
 	return strato_ps_next(s, value_after);
 }
 
@@ -330,10 +332,17 @@ static int strato_ps_macro(struct strato_pstate *s, const char *cond, struct str
 	struct strato_fparse sub = *s->p;
 	int rc;
 
+	for (const struct strato_fparse *q = s->p; q; q = q->parent)
+		if (q->macro && q->macro_len == ref.tlen && !memcmp(q->macro, ref.text, ref.tlen))
+			return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' refers to itself",
+					     (int)ref.tlen, ref.text);
 	if (s->p->depth >= STRATO_FDEPTH)
-		return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' expands too deep (a cycle?)",
+		return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' expands too deep",
 				     (int)ref.tlen, ref.text);
 	sub.src = cond;
+	sub.parent = s->p;
+	sub.macro = ref.text;
+	sub.macro_len = ref.tlen;
 	sub.err = &inner;
 	sub.depth++;
 	rc = strato_filter_parse(&sub, out);
