@@ -32,10 +32,12 @@ static char *strato_fgot_buf(struct strato_fgot *g, int idx, size_t need)
 	return g->heap[idx];
 }
 
-static void strato_fgot_done(struct strato_fgot *g)
+static inline void strato_fgot_done(struct strato_fgot *g)
 {
-	free(g->heap[0]);
-	free(g->heap[1]);
+	if (g->heap[0])
+		free(g->heap[0]);
+	if (g->heap[1])
+		free(g->heap[1]);
 }
 
 static int strato_b64val(int c)
