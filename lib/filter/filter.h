@@ -171,8 +171,12 @@ const char *const *strato_filter_defs_list(const strato_filter_defs *d, const ch
 
 /* The kernel-side part of a filter, for live captures. */
 struct strato_fprefilter {
-	struct strato_ftypeset types; /* exact conservative type set */
+	struct strato_ftypeset types; /* event types the filter may accept */
+	/* what the kernel may drop: types plus every type that changes the
+	 * process or fd state, which later events' fields depend on */
+	struct strato_ftypeset ktypes;
 	bool all_types;
+	bool ancestors; /* uses parent/ancestor fields: pids are not pushed */
 	int64_t pids[16]; /* process (tgid) must be one of these; npids 0 = any */
 	unsigned npids;
 	int64_t tids[16];
