@@ -22,8 +22,8 @@ static double now(void)
 }
 
 /* One pass over the file; f or rs may be NULL (read only). */
-static double pass(const char *file, const strato_filter *f, const strato_ruleset *rs,
-		   unsigned long *nev, unsigned long *nmatch)
+static double pass(const char *file, const strato_filter *f, const strato_ruleset *rs, unsigned long *nev,
+		   unsigned long *nmatch)
 {
 	strato_capture *cap;
 	const strato_event *ev;
@@ -70,8 +70,7 @@ static int cmpd(const void *a, const void *b)
 }
 
 /* Median of 3 passes minus the median read-only pass. */
-static void bench(const char *name, const char *file, const strato_filter *f,
-		  const strato_ruleset *rs, double base)
+static void bench(const char *name, const char *file, const strato_filter *f, const strato_ruleset *rs, double base)
 {
 	double t[3];
 	unsigned long nev, nm;
@@ -79,16 +78,15 @@ static void bench(const char *name, const char *file, const strato_filter *f,
 	for (int i = 0; i < 3; i++)
 		t[i] = pass(file, f, rs, &nev, &nm);
 	qsort(t, 3, sizeof(t[0]), cmpd);
-	printf("%-28s %8.1f ns/event  (%lu events, %lu matched)\n", name,
-	       (t[1] - base) * 1e9 / ((double)nev * REPEAT), nev, nm);
+	printf("%-28s %8.1f ns/event  (%lu events, %lu matched)\n", name, (t[1] - base) * 1e9 / ((double)nev * REPEAT),
+	       nev, nm);
 }
 
 int main(int argc, char **argv)
 {
-	static const char *const types[] = { "open", "openat", "read", "write", "close", "connect",
-					     "execve", "socket", "accept", "sendto", "recvfrom", "mmap",
-					     "clone", "fstat", "stat", "unlink", "rename", "chmod",
-					     "setuid", "ptrace" };
+	static const char *const types[] = {"open",   "openat", "read",	  "write",    "close",	"connect", "execve",
+					    "socket", "accept", "sendto", "recvfrom", "mmap",	"clone",   "fstat",
+					    "stat",   "unlink", "rename", "chmod",    "setuid", "ptrace"};
 	char paths[2048] = "fd.name in (", expr[512];
 	double base[3];
 	unsigned long nev, nm;
@@ -105,19 +103,18 @@ int main(int argc, char **argv)
 	qsort(base, 3, sizeof(base[0]), cmpd);
 	printf("read only: %.1f ns/event (%lu events)\n", base[1] * 1e9 / (double)nev, nev);
 	for (int i = 0; i < 20; i++)
-		snprintf(paths + strlen(paths), sizeof(paths) - strlen(paths), "%s/etc/file%d.conf",
-			 i ? ", " : "", i);
+		snprintf(paths + strlen(paths), sizeof(paths) - strlen(paths), "%s/etc/file%d.conf", i ? ", " : "", i);
 	strncat(paths, ")", sizeof(paths) - strlen(paths) - 1);
 	struct {
 		const char *name, *expr;
 	} fs[] = {
-		{ "rejected by type", "evt.type = ptrace and proc.name = nginx" },
-		{ "proc.name = nginx", "proc.name = nginx" },
-		{ "fd.name startswith /etc/", "fd.name startswith /etc/" },
-		{ "fd.name in (20 paths)", paths },
-		{ "5 clauses and/or/not", "evt.type in (openat, read, write) and not proc.name in "
-					  "(bash, sh) and (fd.name startswith /etc/ or fd.num > 100) "
-					  "and not evt.failed = true and evt.cpu >= 0" },
+	    {"rejected by type", "evt.type = ptrace and proc.name = nginx"},
+	    {"proc.name = nginx", "proc.name = nginx"},
+	    {"fd.name startswith /etc/", "fd.name startswith /etc/"},
+	    {"fd.name in (20 paths)", paths},
+	    {"5 clauses and/or/not", "evt.type in (openat, read, write) and not proc.name in "
+				     "(bash, sh) and (fd.name startswith /etc/ or fd.num > 100) "
+				     "and not evt.failed = true and evt.cpu >= 0"},
 	};
 	for (size_t i = 0; i < sizeof(fs) / sizeof(fs[0]); i++) {
 		strato_filter *f = compile(fs[i].expr);
@@ -130,8 +127,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < 100; i++) {
 		strato_filter *f;
 
-		snprintf(expr, sizeof(expr),
-			 "evt.type = %s and (proc.name = tool%d or fd.name startswith /srv/%d/)",
+		snprintf(expr, sizeof(expr), "evt.type = %s and (proc.name = tool%d or fd.name startswith /srv/%d/)",
 			 types[i % 20], i, i);
 		f = compile(expr);
 		if (strato_ruleset_add(rs, expr, f) < 0)

@@ -60,14 +60,22 @@ static void strato_dump_val(FILE *o, const struct strato_fnode *n, const struct 
 		return;
 	}
 	switch (n->lhs.klass) {
-	case STRATO_C_NUM: fprintf(o, "%" PRId64, v->i); break;
-	case STRATO_C_UNUM: fprintf(o, "%" PRIu64, v->u); break;
-	case STRATO_C_DOUBLE: fprintf(o, "%g", v->d); break;
+	case STRATO_C_NUM:
+		fprintf(o, "%" PRId64, v->i);
+		break;
+	case STRATO_C_UNUM:
+		fprintf(o, "%" PRIu64, v->u);
+		break;
+	case STRATO_C_DOUBLE:
+		fprintf(o, "%g", v->d);
+		break;
 	case STRATO_C_IP:
 		inet_ntop(v->ip.family == 4 ? AF_INET : AF_INET6, v->ip.addr, ip, sizeof(ip));
 		fprintf(o, "%s/%u", ip, v->ip.prefix);
 		break;
-	default: strato_dump_str(o, v->text, v->tlen); break;
+	default:
+		strato_dump_str(o, v->text, v->tlen);
+		break;
 	}
 }
 
@@ -95,8 +103,7 @@ static void strato_dump_node(FILE *o, const struct strato_fnode *n)
 			fputc(')', o);
 			return;
 		}
-		bool list = n->op == STRATO_OP_IN || n->op == STRATO_OP_INTERSECTS ||
-			    n->op == STRATO_OP_PMATCH;
+		bool list = n->op == STRATO_OP_IN || n->op == STRATO_OP_INTERSECTS || n->op == STRATO_OP_PMATCH;
 		fputs(list ? " (" : " ", o);
 		for (unsigned i = 0; i < n->nvals; i++) {
 			if (i)
@@ -155,9 +162,9 @@ static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilte
  * session leaders): events of other pids feed them. */
 static bool strato_pf_ancestor_field(const char *name)
 {
-	static const char *const names[] = { "proc.pname", "proc.ppid", "proc.pcmdline",
-					     "proc.pexe", "proc.pexepath", "proc.pvpid",
-					     "proc.sname", "proc.vpgid.name", "proc.loginshellid" };
+	static const char *const names[] = {"proc.pname", "proc.ppid",	     "proc.pcmdline",
+					    "proc.pexe",  "proc.pexepath",   "proc.pvpid",
+					    "proc.sname", "proc.vpgid.name", "proc.loginshellid"};
 
 	if (!strncmp(name, "proc.a", 6))
 		return true;
@@ -191,8 +198,8 @@ void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefi
 
 		if (!strato_ftypes_has(&f->types, id))
 			pf->all_types = false;
-		if (e->name && (e->flags & (STRATO_EF_CREATES_FD | STRATO_EF_DESTROYS_FD |
-					    STRATO_EF_MODIFIES_STATE)) && id < STRATO_FTYPES)
+		if (e->name && (e->flags & (STRATO_EF_CREATES_FD | STRATO_EF_DESTROYS_FD | STRATO_EF_MODIFIES_STATE)) &&
+		    id < STRATO_FTYPES)
 			pf->ktypes.w[id / 64] |= 1ull << (id % 64);
 	}
 	pf->ancestors = strato_pf_ancestors(f->root);
@@ -233,7 +240,8 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 	}
 	if (pf.ancestors)
 		fputs("kernel: no pid check: the filter reads parent or ancestor fields, which\n"
-		      "  events of other processes keep current\n", out);
+		      "  events of other processes keep current\n",
+		      out);
 	if (pf.npids) {
 		fputs("kernel: process (tgid) in", out);
 		for (unsigned i = 0; i < pf.npids; i++)
@@ -248,7 +256,6 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 	}
 	fputs("user space: the whole filter, on every event the kernel passes: ", out);
 	strato_dump_node(out, f->root);
-	fputs("\n  (ppid, names, users and containers need process state the probe does not keep)\n",
-	      out);
+	fputs("\n  (ppid, names, users and containers need process state the probe does not keep)\n", out);
 	return ferror(out) ? strato_fail(-EIO, "cannot write the explanation") : 0;
 }

@@ -103,15 +103,24 @@ static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, st
 		}
 	} else {
 		switch (r->base) {
-		case STRATO_C_NUM: rc = strato_field_get_i64(r->field, ev, &g->i); break;
-		case STRATO_C_UNUM: rc = strato_field_get_u64(r->field, ev, &g->u); break;
-		case STRATO_C_STR: rc = strato_field_get_str(r->field, ev, &g->s, &g->n); break;
+		case STRATO_C_NUM:
+			rc = strato_field_get_i64(r->field, ev, &g->i);
+			break;
+		case STRATO_C_UNUM:
+			rc = strato_field_get_u64(r->field, ev, &g->u);
+			break;
+		case STRATO_C_STR:
+			rc = strato_field_get_str(r->field, ev, &g->s, &g->n);
+			break;
 		case STRATO_C_BYTES:
 			rc = strato_field_get_bytes(r->field, ev, &b, &g->n);
 			g->s = b;
 			break;
-		case STRATO_C_IP: rc = strato_field_get_ip(r->field, ev, &g->ip); break;
-		case STRATO_C_DOUBLE: break;
+		case STRATO_C_IP:
+			rc = strato_field_get_ip(r->field, ev, &g->ip);
+			break;
+		case STRATO_C_DOUBLE:
+			break;
 		}
 	}
 	if (rc == -ENOMEM)
@@ -128,16 +137,15 @@ static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, st
 			g->k = STRATO_C_UNUM;
 			break;
 		}
-		o = strato_fgot_buf(g, g->s == g->buf[0] || (g->heap[0] && g->s == g->heap[0]),
-				    g->n + 1);
+		o = strato_fgot_buf(g, g->s == g->buf[0] || (g->heap[0] && g->s == g->heap[0]), g->n + 1);
 		if (!o)
 			return -ENOMEM;
 		switch (x) {
 		case STRATO_X_TOLOWER:
 		case STRATO_X_TOUPPER:
 			for (size_t j = 0; j < g->n; j++)
-				o[j] = (char)(x == STRATO_X_TOLOWER ? tolower((unsigned char)g->s[j]) :
-								      toupper((unsigned char)g->s[j]));
+				o[j] = (char)(x == STRATO_X_TOLOWER ? tolower((unsigned char)g->s[j])
+								    : toupper((unsigned char)g->s[j]));
 			o[g->n] = 0;
 			break;
 		case STRATO_X_BASENAME: {
@@ -213,19 +221,25 @@ static int strato_cmp3(const struct strato_fgot *g, int64_t vi, uint64_t vu, dou
 static bool strato_order(enum strato_fop op, int c)
 {
 	switch (op) {
-	case STRATO_OP_NE: return c != 0;
-	case STRATO_OP_LT: return c < 0;
-	case STRATO_OP_LE: return c <= 0;
-	case STRATO_OP_GT: return c > 0;
-	case STRATO_OP_GE: return c >= 0;
-	default: return c == 0;
+	case STRATO_OP_NE:
+		return c != 0;
+	case STRATO_OP_LT:
+		return c < 0;
+	case STRATO_OP_LE:
+		return c <= 0;
+	case STRATO_OP_GT:
+		return c > 0;
+	case STRATO_OP_GE:
+		return c >= 0;
+	default:
+		return c == 0;
 	}
 }
 
 /* Compares the value with one literal (or val() operand, already read into
  * `rv`). */
-static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g,
-			  const struct strato_fval *v, const struct strato_fgot *rv)
+static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_fval *v,
+			  const struct strato_fgot *rv)
 {
 	enum strato_fop op = n->op;
 	const uint8_t *vb = v->bytes;
@@ -235,9 +249,15 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 		int c;
 
 		if (rv) {
-			int64_t ri = rv->k == STRATO_C_NUM ? rv->i : rv->k == STRATO_C_UNUM ? (int64_t)rv->u : (int64_t)rv->d;
-			uint64_t ru = rv->k == STRATO_C_UNUM ? rv->u : rv->k == STRATO_C_NUM ? (uint64_t)rv->i : (uint64_t)rv->d;
-			double rd = rv->k == STRATO_C_DOUBLE ? rv->d : rv->k == STRATO_C_NUM ? (double)rv->i : (double)rv->u;
+			int64_t ri = rv->k == STRATO_C_NUM    ? rv->i
+				     : rv->k == STRATO_C_UNUM ? (int64_t)rv->u
+							      : (int64_t)rv->d;
+			uint64_t ru = rv->k == STRATO_C_UNUM  ? rv->u
+				      : rv->k == STRATO_C_NUM ? (uint64_t)rv->i
+							      : (uint64_t)rv->d;
+			double rd = rv->k == STRATO_C_DOUBLE ? rv->d
+				    : rv->k == STRATO_C_NUM  ? (double)rv->i
+							     : (double)rv->u;
 			c = strato_cmp3(g, ri, ru, rd);
 		} else {
 			c = strato_cmp3(g, v->i, v->u, v->d);

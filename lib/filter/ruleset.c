@@ -113,8 +113,7 @@ const char *strato_ruleset_name(const strato_ruleset *rs, unsigned idx)
 	return rs && idx < rs->n ? rs->rules[idx].name : NULL;
 }
 
-int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsigned *matched,
-			 size_t max)
+int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsigned *matched, size_t max)
 {
 	unsigned id, cnt;
 	const unsigned *list;
