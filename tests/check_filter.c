@@ -10,6 +10,7 @@
 
 #include <stratocore/stratocore.h>
 #include "filter/filter.h"
+#include "event/event_table.h"
 #include "testutil.h"
 
 #define STRATO_SAMPLE "scap-samples/falcosecurity-libs/curl_google.scap"
@@ -374,6 +375,74 @@ START_TEST(test_prefilter_safe)
 }
 END_TEST
 
+/* An exit event id of a name in the event table. */
+static unsigned exit_id(const char *name)
+{
+	for (unsigned id = 1; id < STRATO_EVENT_TABLE_SIZE; id += 2)
+		if (strato_event_table[id].name && !strcmp(strato_event_table[id].name, name))
+			return id;
+	ck_abort_msg("no event %s", name);
+	return 0;
+}
+
+static struct strato_fprefilter prefilter_of(const char *expr, char **explain)
+{
+	struct strato_fprefilter pf;
+	strato_filter *f;
+	size_t len;
+	FILE *m;
+
+	ck_assert_int_eq(strato_filter_compile(&f, expr, NULL, NULL), 0);
+	strato_filter_prefilter(f, &pf);
+	m = open_memstream(explain, &len);
+	ck_assert_int_eq(strato_filter_explain(f, m), 0);
+	fclose(m);
+	strato_filter_free(f);
+	return pf;
+}
+
+START_TEST(test_explain)
+{
+	char *ex;
+	struct strato_fprefilter pf =
+	    prefilter_of("evt.type in (open, openat) and proc.pid in (12, 13) and not fd.name startswith /proc", &ex);
+
+	ck_assert(!pf.all_types);
+	ck_assert(strato_ftypes_has(&pf.types, exit_id("openat")));
+	ck_assert(!strato_ftypes_has(&pf.types, exit_id("read")));
+	ck_assert(!strato_ftypes_has(&pf.types, exit_id("close")));
+	ck_assert(strato_ftypes_has(&pf.ktypes, exit_id("close"))); /* fd state */
+	ck_assert(strato_ftypes_has(&pf.ktypes, exit_id("execve")));
+	ck_assert(!strato_ftypes_has(&pf.ktypes, exit_id("read")));
+	ck_assert(strato_ftypes_has(&pf.types, 1)); /* generic syscalls */
+	for (unsigned w = 0; w < STRATO_FTYPES / 64; w++)
+		ck_assert((pf.types.w[w] & ~pf.ktypes.w[w]) == 0);
+	ck_assert_uint_eq(pf.npids, 2);
+	ck_assert(pf.pids[0] == 12 && pf.pids[1] == 13);
+	ck_assert_msg(strstr(ex, "kernel: only syscalls of 8 event types the filter can accept: open openat\n"), "%s",
+		      ex);
+	ck_assert_msg(strstr(ex, "kernel: process (tgid) in 12 13"), "%s", ex);
+	free(ex);
+
+	pf = prefilter_of("proc.pname = bash and proc.pid = 5", &ex);
+	ck_assert(pf.all_types && pf.ancestors && pf.npids == 0);
+	ck_assert_msg(strstr(ex, "no pid check"), "%s", ex);
+	free(ex);
+	pf = prefilter_of("proc.pid = 5 or evt.type = open", &ex);
+	ck_assert(pf.all_types && pf.npids == 0);
+	free(ex);
+	pf = prefilter_of("not evt.type = read and thread.tid = 7", &ex);
+	ck_assert(!strato_ftypes_has(&pf.types, exit_id("read")));
+	ck_assert(strato_ftypes_has(&pf.types, exit_id("write")));
+	ck_assert_uint_eq(pf.ntids, 1);
+	free(ex);
+	pf = prefilter_of("not (evt.type != read or proc.name = x)", &ex);
+	ck_assert(strato_ftypes_has(&pf.types, exit_id("read")));
+	ck_assert(!strato_ftypes_has(&pf.types, exit_id("write")));
+	free(ex);
+}
+END_TEST
+
 START_TEST(test_api_errors)
 {
 	strato_filter *f;
@@ -404,6 +473,7 @@ int main(void)
 	tcase_add_test(tc, test_macros);
 	tcase_add_test(tc, test_ruleset);
 	tcase_add_test(tc, test_prefilter_safe);
+	tcase_add_test(tc, test_explain);
 	tcase_add_test(tc, test_api_errors);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

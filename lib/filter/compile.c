@@ -9,7 +9,7 @@
 #include "filter/filter.h"
 #include "event/event_table.h"
 
-static const char *strato_ptype_name(enum strato_ptype t)
+const char *strato_filter_ptype_name(enum strato_ptype t)
 {
 	static const char *const n[] = {
 	    [STRATO_PT_INT8] = "int8",
@@ -62,12 +62,6 @@ static const char *strato_ptype_name(enum strato_ptype t)
 	    [STRATO_PT_PID32] = "pid32",
 	};
 	return (unsigned)t < STRATO_ARRAY_SIZE(n) && n[t] ? n[t] : "none";
-}
-
-const char *strato_filter_ptype_name(enum strato_ptype t);
-const char *strato_filter_ptype_name(enum strato_ptype t)
-{
-	return strato_ptype_name(t);
 }
 
 /* How the evaluator reads and compares a field of type `t`. Types without
@@ -255,7 +249,7 @@ static int strato_cc_literal(struct strato_filter *f, struct strato_fnode *n, st
 		if (!v->tlen || *end || errno)
 			return strato_filter_seterr(
 			    err, -STRATO_ETYPE, v->off, v->len, "'%s' is not a number (%s is %s)", v->text,
-			    n->lhs.name ? n->lhs.name : "the value", strato_ptype_name(n->lhs.type));
+			    n->lhs.name ? n->lhs.name : "the value", strato_filter_ptype_name(n->lhs.type));
 		return 0;
 	case STRATO_C_DOUBLE:
 		v->d = strtod(v->text, &end);
@@ -267,7 +261,7 @@ static int strato_cc_literal(struct strato_filter *f, struct strato_fnode *n, st
 		if (strato_parse_ip(v->text, &v->ip))
 			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len,
 						    "'%s' is not an IP address or network (%s is %s)", v->text,
-						    n->lhs.name, strato_ptype_name(n->lhs.type));
+						    n->lhs.name, strato_filter_ptype_name(n->lhs.type));
 		return 0;
 	case STRATO_C_STR:
 	case STRATO_C_BYTES:
@@ -367,7 +361,7 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n, struc
 	     (n->op == STRATO_OP_GLOB || n->op == STRATO_OP_IGLOB || n->op == STRATO_OP_REGEX))) {
 		rc = strato_filter_seterr(err, -STRATO_ETYPE, n->off, n->len,
 					  "operator %s does not apply to %s (%s is %s)", strato_fop_names[n->op],
-					  strato_class_name(k), n->lhs.name, strato_ptype_name(n->lhs.type));
+					  strato_class_name(k), n->lhs.name, strato_filter_ptype_name(n->lhs.type));
 		goto wrap;
 	}
 	for (unsigned i = 0; i < n->nvals; i++) {

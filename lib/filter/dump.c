@@ -7,8 +7,6 @@
 #include "filter/filter.h"
 #include "event/event_table.h"
 
-const char *strato_filter_ptype_name(enum strato_ptype t);
-
 static void strato_dump_str(FILE *o, const char *s, size_t n)
 {
 	fputc('"', o);

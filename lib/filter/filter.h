@@ -182,6 +182,9 @@ void strato_filter_release(struct strato_fnode *n);
 int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len, const char *fmt, ...)
     STRATO_PRINTF(5, 6);
 
+/* Lower-case name of a value type, as the dump prints it. */
+const char *strato_filter_ptype_name(enum strato_ptype t);
+
 /* defs.c */
 const char *strato_filter_defs_macro(const strato_filter_defs *d, const char *name, size_t n);
 /* Items of a list, or NULL when there is no such list. */
