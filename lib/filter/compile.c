@@ -302,6 +302,29 @@ static bool strato_class_numeric(enum strato_fclass k)
 	return k == STRATO_C_NUM || k == STRATO_C_UNUM || k == STRATO_C_DOUBLE;
 }
 
+static int strato_cc_valcmp(const void *a, const void *b)
+{
+	const struct strato_fval *x = a, *y = b;
+
+	if (x->nbytes != y->nbytes)
+		return x->nbytes < y->nbytes ? -1 : 1;
+	return memcmp(x->bytes, y->bytes, x->nbytes);
+}
+
+/* Long string lists (Falco's are often dozens of names) are searched in
+ * O(log n): sorted once here by (length, bytes). */
+static void strato_cc_sort(struct strato_fnode *n)
+{
+	if ((n->op != STRATO_OP_IN && n->op != STRATO_OP_INTERSECTS) || n->nvals < 8 ||
+	    (n->lhs.klass != STRATO_C_STR && n->lhs.klass != STRATO_C_BYTES))
+		return;
+	for (unsigned i = 0; i < n->nvals; i++)
+		if (n->vals[i].ref)
+			return;
+	qsort(n->vals, n->nvals, sizeof(n->vals[0]), strato_cc_valcmp);
+	n->sorted = true;
+}
+
 /* evt.type compared by name: a set of event ids. */
 static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n, struct strato_filter_error *err)
 {
@@ -381,6 +404,7 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n, struc
 		if ((rc = strato_cc_literal(f, n, v, err)))
 			goto wrap;
 	}
+	strato_cc_sort(n);
 	return 0;
 wrap:
 	if (rc && n->macro && err && rc != -ENOMEM) {

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include "filter/filter.h"
+#include "event/event.h"
 
 #define STRATO_FBUF 256
 
@@ -325,6 +326,26 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
 		strato_fgot_done(&g);
 		return rc;
 	}
+	if (n->sorted) {
+		unsigned lo = 0, hi = n->nvals;
+
+		while (lo < hi) {
+			unsigned mid = (lo + hi) / 2;
+			const struct strato_fval *v = &n->vals[mid];
+			int c = g.n != v->nbytes ? (g.n < v->nbytes ? -1 : 1) : memcmp(g.s, v->bytes, g.n);
+
+			if (!c) {
+				res = 1;
+				break;
+			}
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		strato_fgot_done(&g);
+		return res;
+	}
 	for (unsigned i = 0; i < n->nvals && !res; i++) {
 		const struct strato_fval *v = &n->vals[i];
 
@@ -352,7 +373,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
  * evt.type is the name of the syscall they stand for. */
 static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev)
 {
-	unsigned id = strato_event_type(ev);
+	unsigned id = ev->type;
 	struct strato_fgot g;
 	int rc, hit = 0;
 
@@ -399,7 +420,7 @@ int strato_filter_match(const strato_filter *f, const strato_event *ev)
 {
 	if (!f || !ev)
 		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
-	if (!strato_ftypes_has(&f->types, strato_event_type(ev)))
+	if (!strato_ftypes_has(&f->types, ev->type))
 		return 0;
 	return strato_filter_eval(f->root, ev);
 }

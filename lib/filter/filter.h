@@ -149,6 +149,9 @@ struct strato_fnode {
 	/* TYPES: evt.type compared with names, compiled to a set; `neg` for != */
 	struct strato_ftypeset *types;
 	bool neg;
+	/* CMP in/intersects on strings with many literals: vals sorted by
+	 * (length, bytes) for a binary search */
+	bool sorted;
 };
 
 struct strato_filter {

@@ -3,6 +3,7 @@
  * event runs only a handful of the rules. */
 #include <stdlib.h>
 #include "filter/filter.h"
+#include "event/event.h"
 
 struct strato_rule {
 	char *name;
@@ -121,7 +122,7 @@ int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsig
 
 	if (!rs || !ev || (max && !matched))
 		return strato_fail(-EINVAL, "strato_ruleset_match: bad argument");
-	id = strato_event_type(ev);
+	id = ev->type;
 	if (id < STRATO_FTYPES) {
 		list = rs->byid[id];
 		cnt = rs->nbyid[id];
