@@ -202,6 +202,15 @@ START_TEST(test_macros)
 	ck_assert_uint_eq(err.offset, 17);
 	ck_assert_uint_eq(err.length, 4);
 	ck_assert_msg(strstr(err.message, "refers to itself") != NULL, "%s", err.message);
+	/* 2^40 leaves: stopped by the size bound, not by memory */
+	char name[8], cond[64];
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "m%d", i);
+		snprintf(cond, sizeof(cond), i ? "m%d or m%d" : "proc.pid = %d", i - 1, i - 1);
+		ck_assert_int_eq(strato_filter_defs_add_macro(d, name, cond), 0);
+	}
+	ck_assert_int_eq(strato_filter_compile(&f, "m39", &o, &err), -E2BIG);
+	ck_assert_msg(strstr(err.message, "too large"), "%s", err.message);
 	ck_assert_int_eq(strato_filter_compile(&f, "evt.num > 0 and broken", &o, &err), -STRATO_ETYPE);
 	ck_assert_uint_eq(err.offset, 16);
 	ck_assert_str_eq(err.message, "in macro broken: 'x' is not a number (proc.pid is int64)");

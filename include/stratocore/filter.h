@@ -65,7 +65,8 @@ struct strato_filter_opts {
  * @return 0; -STRATO_ESYNTAX (does not parse); -STRATO_ENOFIELD (unknown
  * field, the message suggests the nearest names; unknown macro or list);
  * -STRATO_ETYPE (operator or value does not fit the field's type; unknown
- * event type name); -EINVAL (bad arguments); -ENOMEM.
+ * event type name); -E2BIG (over 64 MiB after macro expansion); -EINVAL
+ * (bad arguments); -ENOMEM.
  * Thread safety: reentrant.
  * @since 0.1
  */

@@ -9,6 +9,8 @@
 #include "filter/filter.h"
 #include "event/event_table.h"
 
+#define STRATO_FILTER_MAX_BYTES (64u << 20)
+
 const char *strato_filter_ptype_name(enum strato_ptype t)
 {
 	static const char *const n[] = {
@@ -515,6 +517,8 @@ int strato_filter_compile(strato_filter **out, const char *expr, const struct st
 		return strato_filter_seterr(err, -ENOMEM, 0, 0, "out of memory");
 	}
 	atomic_init(&f->refs, 1);
+	/* macros can expand exponentially: bound what one filter may take */
+	f->arena.limit = STRATO_FILTER_MAX_BYTES;
 	struct strato_fparse p = {
 	    .src = f->expr,
 	    .arena = &f->arena,
@@ -525,7 +529,11 @@ int strato_filter_compile(strato_filter **out, const char *expr, const struct st
 	if (!rc)
 		rc = strato_filter_compile_tree(f, err);
 	if (rc) {
-		if (rc == -ENOMEM)
+		if (rc == -ENOMEM && f->arena.total + 8192 > f->arena.limit)
+			rc = strato_filter_seterr(err, -E2BIG, 0, 0,
+						  "filter too large after macro expansion (over %u MiB)",
+						  STRATO_FILTER_MAX_BYTES >> 20);
+		else if (rc == -ENOMEM)
 			strato_filter_seterr(err, rc, 0, 0, "out of memory");
 		strato_filter_free(f);
 		return rc;

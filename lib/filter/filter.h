@@ -28,6 +28,8 @@ static inline bool strato_ftypes_has(const struct strato_ftypeset *s, unsigned i
 struct strato_arena_blk;
 struct strato_arena {
 	struct strato_arena_blk *head;
+	size_t total; /* bytes allocated */
+	size_t limit; /* 0 = none; beyond it allocations fail */
 };
 void *strato_arena_alloc(struct strato_arena *a, size_t n);
 char *strato_arena_strndup(struct strato_arena *a, const char *s, size_t n);

@@ -18,6 +18,10 @@ void *strato_arena_alloc(struct strato_arena *a, size_t n)
 	if (!b || b->cap - b->used < n) {
 		size_t cap = n > 4096 ? n : 4096;
 
+		if (a->limit && a->total + cap > a->limit)
+			return NULL;
+		a->total += cap;
+
 		b = malloc(sizeof(*b) + cap);
 		if (!b)
 			return NULL;
