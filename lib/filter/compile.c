@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include "filter/filter.h"
 #include "event/event_table.h"
+#include "event/flags.h"
 
 #define STRATO_FILTER_MAX_BYTES (64u << 20)
 
@@ -149,6 +150,9 @@ static int strato_cc_field(struct strato_fref *r, struct strato_filter_error *er
 		return strato_filter_seterr(err, -STRATO_ENOFIELD, r->off, r->len, "bad field '%.60s': %.120s", r->name,
 					    strato_last_error());
 	r->type = strato_field_type(r->field);
+	r->hash = 1469598103934665603ull; /* FNV-1a */
+	for (const char *c = r->name; *c; c++)
+		r->hash = (r->hash ^ (unsigned char)*c) * 1099511628211ull;
 	r->klass = r->base = strato_ptype_class(r->type, &r->as_text);
 	/* transformers apply innermost first */
 	for (unsigned i = r->nxf; i-- > 0;) {
@@ -348,6 +352,10 @@ static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n, stru
 				found = true;
 			}
 		}
+		/* syscalls without their own event type arrive as generic
+		 * events named after the syscall: valid names, no table id */
+		for (unsigned sc = 0; !found && sc < STRATO_SYSCALL_NAMES; sc++)
+			found = strato_syscall_names[sc] && !strcmp(strato_syscall_names[sc], v->text);
 		if (!found)
 			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len, "unknown event type '%s'",
 						    v->text);

@@ -78,13 +78,50 @@ static long strato_b64_decode(const char *s, size_t n, char *out)
 
 /* Reads a field and applies its transformers. 1 = value, 0 = the field
  * has no value for this event, <0 = error. */
-static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, struct strato_fgot *g)
+/* Cached values are only those the getters return without our buffers:
+ * numbers, addresses, and strings that point into the capture's state
+ * (which keeps them, scratch memory included, until the next event). */
+static struct strato_fcache_ent *strato_fcache_find(struct strato_fcache *c, const struct strato_fref *r,
+						    const strato_event *ev, bool *hit)
+{
+	*hit = false;
+	if (!c || r->as_text || r->base == STRATO_C_DOUBLE ||
+	    ((r->base == STRATO_C_STR || r->base == STRATO_C_BYTES) && !ev->state))
+		return NULL;
+	if (c->ev != ev) {
+		c->ev = ev;
+		c->n = 0;
+	}
+	for (unsigned i = 0; i < c->n; i++) {
+		if (c->e[i].hash == r->hash && !strcmp(c->e[i].name, r->name)) {
+			*hit = true;
+			return &c->e[i];
+		}
+	}
+	if (c->n == STRATO_FCACHE)
+		return NULL;
+	c->e[c->n].hash = r->hash;
+	c->e[c->n].name = r->name;
+	return &c->e[c->n++];
+}
+
+static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, struct strato_fgot *g,
+			 struct strato_fcache *c)
 {
 	int rc = 0;
 	const void *b;
+	bool hit;
+	struct strato_fcache_ent *ce = strato_fcache_find(c, r, ev, &hit);
 
 	g->k = r->base;
-	if (r->as_text || r->base == STRATO_C_DOUBLE) {
+	if (hit) {
+		rc = ce->rc;
+		g->i = ce->i;
+		g->u = ce->u;
+		g->ip = ce->ip;
+		g->s = ce->s;
+		g->n = ce->len;
+	} else if (r->as_text || r->base == STRATO_C_DOUBLE) {
 		rc = strato_field_format(r->field, ev, g->buf[0], STRATO_FBUF);
 		if (rc >= STRATO_FBUF) {
 			char *h = strato_fgot_buf(g, 0, (size_t)rc + 1);
@@ -126,6 +163,14 @@ static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, st
 	}
 	if (rc == -ENOMEM)
 		return rc;
+	if (ce && !hit) {
+		ce->rc = rc;
+		ce->i = g->i;
+		ce->u = g->u;
+		ce->ip = g->ip;
+		ce->s = g->s;
+		ce->len = g->n;
+	}
 	if (rc)
 		return 0; /* no value (or one the getter cannot give): the check is false */
 	for (unsigned i = r->nxf; i-- > 0;) {
@@ -315,13 +360,13 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 	}
 }
 
-static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
+static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c)
 {
 	struct strato_fgot g;
 	int rc, res = 0;
 
 	g.heap[0] = g.heap[1] = NULL;
-	rc = strato_ev_get(&n->lhs, ev, &g);
+	rc = strato_ev_get(&n->lhs, ev, &g, c);
 	if (rc <= 0 || n->op == STRATO_OP_EXISTS) {
 		strato_fgot_done(&g);
 		return rc;
@@ -332,13 +377,13 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
 		while (lo < hi) {
 			unsigned mid = (lo + hi) / 2;
 			const struct strato_fval *v = &n->vals[mid];
-			int c = g.n != v->nbytes ? (g.n < v->nbytes ? -1 : 1) : memcmp(g.s, v->bytes, g.n);
+			int cmp = g.n != v->nbytes ? (g.n < v->nbytes ? -1 : 1) : memcmp(g.s, v->bytes, g.n);
 
-			if (!c) {
+			if (!cmp) {
 				res = 1;
 				break;
 			}
-			if (c < 0)
+			if (cmp < 0)
 				hi = mid;
 			else
 				lo = mid + 1;
@@ -353,7 +398,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
 			struct strato_fgot r;
 
 			r.heap[0] = r.heap[1] = NULL;
-			rc = strato_ev_get(v->ref, ev, &r);
+			rc = strato_ev_get(v->ref, ev, &r, c);
 			if (rc > 0)
 				res = strato_ev_one(n, &g, v, &r);
 			strato_fgot_done(&r);
@@ -371,7 +416,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
 
 /* evt.type by name: a bit test, except for generic syscall events whose
  * evt.type is the name of the syscall they stand for. */
-static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev)
+static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c)
 {
 	unsigned id = ev->type;
 	struct strato_fgot g;
@@ -380,7 +425,7 @@ static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev)
 	if (id > 1 && id < STRATO_FTYPES)
 		return strato_ftypes_has(n->types, id) != n->neg;
 	g.heap[0] = g.heap[1] = NULL;
-	rc = strato_ev_get(&n->lhs, ev, &g);
+	rc = strato_ev_get(&n->lhs, ev, &g, c);
 	if (rc > 0 && g.k == STRATO_C_STR)
 		for (unsigned i = 0; i < n->nvals && !hit; i++)
 			hit = g.n == n->vals[i].tlen && !memcmp(g.s, n->vals[i].text, g.n);
@@ -390,28 +435,28 @@ static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev)
 	return hit != n->neg;
 }
 
-int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev)
+int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c)
 {
 	int rc;
 
 	switch (n->kind) {
 	case STRATO_N_AND:
 		for (unsigned i = 0; i < n->nkids; i++)
-			if ((rc = strato_filter_eval(n->kids[i], ev)) <= 0)
+			if ((rc = strato_filter_eval(n->kids[i], ev, c)) <= 0)
 				return rc;
 		return 1;
 	case STRATO_N_OR:
 		for (unsigned i = 0; i < n->nkids; i++)
-			if ((rc = strato_filter_eval(n->kids[i], ev)) != 0)
+			if ((rc = strato_filter_eval(n->kids[i], ev, c)) != 0)
 				return rc;
 		return 0;
 	case STRATO_N_NOT:
-		rc = strato_filter_eval(n->kids[0], ev);
+		rc = strato_filter_eval(n->kids[0], ev, c);
 		return rc < 0 ? rc : !rc;
 	case STRATO_N_TYPES:
-		return strato_ev_types(n, ev);
+		return strato_ev_types(n, ev, c);
 	case STRATO_N_CMP:
-		return strato_ev_cmp(n, ev);
+		return strato_ev_cmp(n, ev, c);
 	}
 	return 0;
 }
@@ -422,5 +467,8 @@ int strato_filter_match(const strato_filter *f, const strato_event *ev)
 		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
 	if (!strato_ftypes_has(&f->types, ev->type))
 		return 0;
-	return strato_filter_eval(f->root, ev);
+	struct strato_fcache c;
+
+	c.ev = NULL;
+	return strato_filter_eval(f->root, ev, &c);
 }

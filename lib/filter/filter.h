@@ -115,6 +115,25 @@ struct strato_fref {
 	enum strato_fclass base;  /* of the field itself */
 	enum strato_fclass klass; /* after transformers */
 	bool as_text;		  /* no typed getter: compare its text */
+	uint64_t hash;		  /* of the name: key of the per-event value cache */
+};
+
+/* Values already read while matching one event, so that rules and macros
+ * naming the same field read it once. Lives on the matcher's stack. */
+#define STRATO_FCACHE 16
+struct strato_fcache {
+	const strato_event *ev;
+	unsigned n;
+	struct strato_fcache_ent {
+		uint64_t hash;
+		const char *name;
+		int rc;
+		int64_t i;
+		uint64_t u;
+		struct strato_ip ip;
+		const char *s;
+		size_t len;
+	} e[STRATO_FCACHE];
 };
 
 struct strato_fval {
@@ -182,7 +201,7 @@ int strato_filter_parse(struct strato_fparse *p, struct strato_fnode **out);
 int strato_filter_compile_tree(struct strato_filter *f, struct strato_filter_error *err);
 /* Event types a node may be true / false for (conservative). */
 void strato_filter_typesets(const struct strato_fnode *n, struct strato_ftypeset *t, struct strato_ftypeset *fset);
-int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev);
+int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c);
 void strato_filter_release(struct strato_fnode *n);
 int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len, const char *fmt, ...)
     STRATO_PRINTF(5, 6);
