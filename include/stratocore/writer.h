@@ -53,13 +53,23 @@ struct strato_writer_opts {
  * @brief Creates `path` (mode 0600, truncating an existing file) and writes
  * the header blocks.
  *
+ * The header is a section header, the machine info (from `src`, else from
+ * this machine), then from `src`'s tables the interface list, the user and
+ * group list, one process list and an fd list per thread with fds. Output is
+ * buffered and written in chunks of about 1 MiB. With gzip each chunk is an
+ * independent gzip member, compressed by up to 4 background threads (all
+ * signals blocked in them); every gzip reader, sysdig included, reads such
+ * member sequences as one stream.
+ *
  * @param out receives the writer; owned by the caller (strato_writer_close())
  * @param path file name
  * @param src capture whose process, fd, user and machine tables go into the
  * header; may be NULL (then the file has no process list). Only read during
  * this call.
  * @param opts options or NULL
- * @return 0; a negative errno (-EACCES, -ENOSPC, ...); -EINVAL.
+ * @return 0; a negative errno (-EACCES, -ENOENT, -ENOSPC, ... : the file is
+ * then removed); -EINVAL (bad options, NULL argument); -ENOMEM; -EAGAIN (no
+ * compression thread could be started).
  * @since 0.1
  */
 STRATO_API int strato_writer_open(strato_writer **out, const char *path, strato_capture *src,
@@ -67,16 +77,37 @@ STRATO_API int strato_writer_open(strato_writer **out, const char *path, strato_
 
 /**
  * @brief Appends one event.
- * @return 0; a negative errno when writing failed (the file then keeps what
- * was written before and the writer refuses further events).
+ *
+ * STRATO_PROFILE_COMPAT writes each system call exit as the 2022 enter event
+ * (its parameters taken by name from the exit, same timestamp and thread)
+ * followed by the 2022 exit, both cut to the 2022 parameter counts; empty or
+ * short values are written full width (fds -1, uid/gid 0xFFFFFFFF, other
+ * numbers 0, strings "(NULL)"), since sysdig 0.29.3 trusts lengths. Syscalls
+ * the current table renumbered use the 2022 pair of the same syscall
+ * (accept4 388/389 -> 248/249). Events without a 2022 form are skipped.
+ * STRATO_PROFILE_CURRENT writes events unchanged. Both profiles skip system
+ * call enter events given directly (the library's events are exit events).
+ * Skipping is not an error.
+ *
+ * Output is buffered: a failure may be reported by a later call or by
+ * strato_writer_close(). The file is then cut back to its last complete
+ * block (plain) or gzip member, so it stays readable, but the events of the
+ * chunk that failed (up to about 1 MiB) are not in it.
+ *
+ * @return 0; -EINVAL (NULL argument); a negative errno when writing failed
+ * (-ENOSPC, -EIO, -EFBIG, -ENOMEM, ...): from then on every call returns
+ * that first error.
  * @since 0.1
  */
 STRATO_API int strato_writer_write(strato_writer *w, const strato_event *ev);
 
 /**
  * @brief Flushes and closes the file and frees the writer.
+ *
+ * The data is handed to the kernel, not synced to the disk (call fsync()
+ * on the file yourself when that matters).
  * @param w writer or NULL
- * @return 0, or the first error seen while writing or flushing.
+ * @return 0, or the first error seen while writing, flushing or closing.
  * @since 0.1
  */
 STRATO_API int strato_writer_close(strato_writer *w);
