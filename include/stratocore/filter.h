@@ -111,7 +111,10 @@ STRATO_API void strato_filter_free(strato_filter *f);
  * On a live capture a conservative prefilter is also derived from `f` and
  * pushed into the probe (see strato_filter_explain()); it never drops an
  * event `f` accepts. Does not take ownership: the caller may free `f` right
- * after the call. NULL removes the filter.
+ * after the call. NULL removes the filter. With a filter, a live capture's
+ * strato_capture_next() also returns STRATO_TIMEOUT after skipping
+ * non-matching events for about 100 ms, so callers keep control on a busy
+ * system.
  * @return 0; -EINVAL; or the probe's error when the kernel part cannot be
  * installed (the capture is then unfiltered).
  * @since 0.1

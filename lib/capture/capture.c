@@ -6,6 +6,7 @@
 #include <stratocore/filter.h>
 
 #include <stdlib.h>
+#include <time.h>
 
 int strato_capture_new(strato_capture **out, const struct strato_capture_ops *ops, void *priv)
 {
@@ -21,6 +22,8 @@ int strato_capture_new(strato_capture **out, const struct strato_capture_ops *op
 
 int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 {
+	struct timespec t0 = { 0, 0 }, now;
+	unsigned long skipped = 0;
 	int rc;
 
 	if (!cap || !ev_out)
@@ -53,6 +56,15 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 			break;
 		if (cap->brk)
 			return STRATO_EOF;
+		/* a live capture must not block on a busy system where nothing
+		 * matches: give the caller a timeout every 100 ms */
+		if (cap->ops->get_fd && ++skipped % 1024 == 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (!t0.tv_sec && !t0.tv_nsec)
+				t0 = now;
+			else if ((now.tv_sec - t0.tv_sec) * 1000000000L + now.tv_nsec - t0.tv_nsec > 100000000L)
+				return STRATO_TIMEOUT;
+		}
 	}
 	if (rc < 0) {
 		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));

@@ -185,9 +185,45 @@ static bool strato_pf_ancestors(const struct strato_fnode *n)
 	return false;
 }
 
+/* Three-valued: 0 false, 1 true, 2 unknown, for an event named `name`
+ * of which only evt.type is known. */
+static int strato_pf_name(const struct strato_fnode *n, const char *name)
+{
+	int r, all;
+
+	switch (n->kind) {
+	case STRATO_N_TYPES:
+		r = 0;
+		for (unsigned i = 0; i < n->nvals && !r; i++)
+			r = !strcmp(n->vals[i].text, name);
+		return r != n->neg;
+	case STRATO_N_NOT:
+		r = strato_pf_name(n->kids[0], name);
+		return r == 2 ? 2 : !r;
+	case STRATO_N_AND:
+	case STRATO_N_OR:
+		all = 1;
+		for (unsigned i = 0; i < n->nkids; i++) {
+			r = strato_pf_name(n->kids[i], name);
+			if (r == (n->kind == STRATO_N_AND ? 0 : 1))
+				return r;
+			all &= r != 2;
+		}
+		return all ? n->kind == STRATO_N_AND : 2;
+	default:
+		return 2;
+	}
+}
+
+bool strato_fprefilter_wants_name(const struct strato_fprefilter *pf, const char *name)
+{
+	return !pf->filter || strato_pf_name(pf->filter->root, name) != 0;
+}
+
 void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefilter *pf)
 {
 	memset(pf, 0, sizeof(*pf));
+	pf->filter = f;
 	pf->types = f->types;
 	pf->ktypes = f->types;
 	pf->all_types = true;

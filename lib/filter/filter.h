@@ -226,7 +226,11 @@ struct strato_fprefilter {
 	unsigned npids;
 	int64_t tids[16];
 	unsigned ntids;
+	const struct strato_filter *filter; /* lent for the call that gets pf */
 };
+/* Can the filter accept a generic syscall event whose evt.type is `name`?
+ * (its evt.type checks decide; every other check counts as unknown) */
+bool strato_fprefilter_wants_name(const struct strato_fprefilter *pf, const char *name);
 void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefilter *pf);
 struct strato_filter *strato_filter_ref(const struct strato_filter *f);
 
