@@ -427,14 +427,36 @@ wrap:
 	return rc;
 }
 
+/* Collects the hashes of the field operands (at most 64 looked at). */
+static void strato_cc_hashes(const struct strato_fnode *n, uint64_t *h, unsigned *nh, bool *dup)
+{
+	for (unsigned i = 0; i < n->nkids; i++)
+		strato_cc_hashes(n->kids[i], h, nh, dup);
+	if (n->kind != STRATO_N_CMP && n->kind != STRATO_N_TYPES)
+		return;
+	for (unsigned i = 0; i <= n->nvals; i++) {
+		const struct strato_fref *r = i < n->nvals ? n->vals[i].ref : &n->lhs;
+
+		if (!r || !r->field || *nh == 64)
+			continue;
+		for (unsigned j = 0; j < *nh; j++)
+			*dup |= h[j] == r->hash;
+		h[(*nh)++] = r->hash;
+	}
+}
+
 int strato_filter_compile_tree(struct strato_filter *f, struct strato_filter_error *err)
 {
+	uint64_t h[64];
+	unsigned nh = 0;
+
 	struct strato_ftypeset fs;
 
 	int rc = strato_cc_node(f, f->root, err);
 	if (rc)
 		return rc;
 	strato_filter_typesets(f->root, &f->types, &fs);
+	strato_cc_hashes(f->root, h, &nh, &f->cache);
 	return 0;
 }
 

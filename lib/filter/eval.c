@@ -470,5 +470,5 @@ int strato_filter_match(const strato_filter *f, const strato_event *ev)
 	struct strato_fcache c;
 
 	c.ev = NULL;
-	return strato_filter_eval(f->root, ev, &c);
+	return strato_filter_eval(f->root, ev, f->cache ? &c : NULL);
 }

@@ -180,6 +180,7 @@ struct strato_filter {
 	struct strato_arena arena;
 	struct strato_fnode *root;
 	struct strato_ftypeset types; /* event types the filter may accept */
+	bool cache;		      /* some field appears twice: share its value per event */
 	char *expr;
 };
 
