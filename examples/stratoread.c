@@ -26,7 +26,7 @@ static void on_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: stratoread [-r FILE] [-w OUT [-z]] [--pid PID]... [-n COUNT] [-M SECONDS] [-s SNAPLEN]\n"
-		   "                  [-p FORMAT] [-j] [-A|-x|-X]\n"
+		   "                  [-p FORMAT] [-j] [-A|-x|-X] [FILTER...]\n"
 		   "  Prints one line per system call event, live or from a capture file.\n"
 		   "  -r FILE     read a .scap capture (plain or gzip) instead of capturing live\n"
 		   "  -w OUT      write the events to the capture file OUT (mode 0600) instead of printing\n"
@@ -110,9 +110,9 @@ int main(int argc, char **argv)
 	unsigned snaplen = 0;
 	const char *file = NULL, *out = NULL;
 	bool json = false, gzip = false;
-	strato_writer *w = NULL;
 	const char *format = NULL;
 	strato_formatter *fmt;
+	strato_writer *w = NULL;
 	enum dump_mode mode = DUMP_NONE;
 	const strato_event *ev;
 	time_t start;
@@ -150,9 +150,21 @@ int main(int argc, char **argv)
 		default: usage(stderr); return 2;
 		}
 	}
+	/* trailing arguments are a filter, joined with spaces as in sysdig */
+	strato_filter *filter = NULL;
 	if (optind < argc) {
-		usage(stderr);
-		return 2;
+		char expr[8192] = "";
+		struct strato_filter_error ferr;
+
+		for (int i = optind; i < argc; i++)
+			if (snprintf(expr + strlen(expr), sizeof(expr) - strlen(expr), "%s%s",
+				     i > optind ? " " : "", argv[i]) < 0)
+				return 2;
+		if (strato_filter_compile(&filter, expr, NULL, &ferr)) {
+			fprintf(stderr, "stratoread: filter error at offset %zu: %s\n  %s\n  %*s^\n",
+				ferr.offset, ferr.message, expr, (int)ferr.offset, "");
+			return 2;
+		}
 	}
 	{
 		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT,
@@ -180,6 +192,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "stratoread: cannot capture live: %s\n", strato_last_error());
 			return 1;
 		}
+	}
+	rc = strato_capture_set_filter(g_cap, filter);
+	strato_filter_free(filter);
+	if (rc) {
+		fprintf(stderr, "stratoread: %s\n", strato_last_error());
+		return 1;
 	}
 	if (out) {
 		STRATO_OPTS(strato_writer_opts, wopts, .gzip = gzip);

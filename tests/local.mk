@@ -23,3 +23,4 @@ include $(srcdir)/tests/live.mk
 include $(srcdir)/tests/event.mk
 include $(srcdir)/tests/state.mk
 include $(srcdir)/tests/field.mk
+include $(srcdir)/tests/filter.mk

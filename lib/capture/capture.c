@@ -3,8 +3,10 @@
  * numbering, break, error messages, stats). */
 #include "capture/capture.h"
 #include "state/state.h"
+#include <stratocore/filter.h>
 
 #include <stdlib.h>
+#include <time.h>
 
 int strato_capture_new(strato_capture **out, const struct strato_capture_ops *ops, void *priv)
 {
@@ -20,6 +22,8 @@ int strato_capture_new(strato_capture **out, const struct strato_capture_ops *op
 
 int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 {
+	struct timespec t0 = { 0, 0 }, now;
+	unsigned long skipped = 0;
 	int rc;
 
 	if (!cap || !ev_out)
@@ -35,16 +39,34 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 		if (cap->state_max_fds)
 			cap->state->max_fds = cap->state_max_fds;
 	}
-	rc = cap->ops->next(cap, ev_out);
-	if (rc == STRATO_EVENT) {
+	for (;;) {
+		rc = cap->ops->next(cap, ev_out);
+		if (rc != STRATO_EVENT)
+			break;
 		struct strato_event *ev = (struct strato_event *)*ev_out;
 
+		/* numbered and fed to the state before filtering: evt.num is the
+		 * capture's own and skipped events still update the state */
 		ev->num = ++cap->nevents;
 		if (cap->state)
 			strato_state_update(cap->state, ev);
 		else
 			ev->state = NULL;
-	} else if (rc < 0) {
+		if (!cap->filter || (rc = strato_filter_match(cap->filter, ev)) != 0)
+			break;
+		if (cap->brk)
+			return STRATO_EOF;
+		/* a live capture must not block on a busy system where nothing
+		 * matches: give the caller a timeout every 100 ms */
+		if (cap->ops->get_fd && ++skipped % 1024 == 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (!t0.tv_sec && !t0.tv_nsec)
+				t0 = now;
+			else if ((now.tv_sec - t0.tv_sec) * 1000000000L + now.tv_nsec - t0.tv_nsec > 100000000L)
+				return STRATO_TIMEOUT;
+		}
+	}
+	if (rc < 0) {
 		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));
 	}
 	return rc;
@@ -92,6 +114,7 @@ int strato_capture_close(strato_capture *cap)
 		cap->ops->close(cap);
 	strato_state_free(cap->state);
 	strato_tables_clear(&cap->tables);
+	strato_filter_free(cap->filter);
 	free(cap);
 	return 0;
 }

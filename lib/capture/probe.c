@@ -6,6 +6,9 @@
 #include "capture/ringbuf.h"
 #include "capture/syscalls.h"
 #include "capture/proc_snapshot.h"
+#include "event/event_table.h"
+#include "event/flags.h"
+#include "filter/filter.h"
 #include <linux/types.h>
 #include "bpf/stratocore_events.h"
 #include "capture/stratocore.skel.h"
@@ -93,6 +96,11 @@ struct strato_live {
 	unsigned backoff_us;       /* current idle sleep */
 	struct strato_probe_config cfg;
 	struct strato_event ev;
+	/* strato_capture_set_filter(): the syscall table as the open options
+	 * set it (restored when the filter goes) and whether the pid filter
+	 * holds the filter's pids */
+	uint32_t *open_table;
+	bool filter_pids;
 };
 
 /* Idle polling: sleeps grow from the first to the last value while no
@@ -267,6 +275,7 @@ static void strato_live_free(struct strato_live *l)
 	if (l->epfd >= 0)
 		close(l->epfd);
 	strato_probe__destroy(l->skel);
+	free(l->open_table);
 	free(l);
 }
 
@@ -299,11 +308,98 @@ static void strato_live_close(strato_capture *cap)
 	strato_live_free(cap->priv);
 }
 
+/* Can syscall `name` produce an event the prefilter keeps? The probe names
+ * its events after the syscall or after the syscall without its version
+ * digits (dup2 -> dup, pread64 -> pread, umount2 -> umount, accept4 ->
+ * accept); a syscall none of whose names is in the event table is kept. */
+static bool strato_live_pf_wants(const struct strato_fprefilter *pf,
+				 const struct strato_syscall_def *d)
+{
+	const char *name = d->name;
+	char base[64];
+	size_t n = strlen(name);
+	bool known = false;
+
+	if (n >= sizeof(base))
+		return true;
+	if (strato_kind_of(name) == STRATO_K_GENERIC) /* evt.type: the PPM_SC name */
+		return !d->ppm_sc || d->ppm_sc >= STRATO_SYSCALL_NAMES ||
+		       !strato_syscall_names[d->ppm_sc] ||
+		       strato_fprefilter_wants_name(pf, strato_syscall_names[d->ppm_sc]);
+	memcpy(base, name, n + 1);
+	while (n && base[n - 1] >= '0' && base[n - 1] <= '9')
+		base[--n] = 0;
+	for (unsigned id = 2; id < STRATO_EVENT_TABLE_SIZE; id++) {
+		const char *en = strato_event_table[id].name;
+
+		if (!en || (strcmp(en, name) && strcmp(en, base)))
+			continue;
+		known = true;
+		if (strato_ftypes_has(&pf->ktypes, id))
+			return true;
+	}
+	return !known;
+}
+
+/* strato_capture_set_filter(): narrows the interesting-syscall table and,
+ * when the open options set no pid filter, the tgid filter to what the
+ * filter can accept (pf NULL: back to the open options). */
+static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefilter *pf)
+{
+	struct strato_live *l = cap->priv;
+	int tfd = bpf_map__fd(l->skel->maps.strato_interesting);
+	int pfd = bpf_map__fd(l->skel->maps.strato_tgids);
+	uint32_t zero = 0;
+	uint8_t one = 1;
+	bool pids = false;
+
+	if (!l->open_table) {
+		l->open_table = calloc(STRATO_SYSCALL_MAX, sizeof(*l->open_table));
+		if (!l->open_table)
+			return strato_fail(-ENOMEM, "out of memory");
+		for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++)
+			bpf_map_lookup_elem(tfd, &nr, &l->open_table[nr]);
+	}
+	for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++) {
+		const struct strato_syscall_def *d = strato_syscall_by_nr(nr);
+		uint32_t val = l->open_table[nr];
+
+		if (val && pf && !pf->all_types && d && !strato_live_pf_wants(pf, d))
+			val = 0;
+		if (bpf_map_update_elem(tfd, &nr, &val, BPF_ANY))
+			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+	}
+	if (l->filter_pids) { /* drop the previous filter's pids */
+		uint32_t key;
+
+		while (bpf_map_get_next_key(pfd, NULL, &key) == 0 && !bpf_map_delete_elem(pfd, &key))
+			;
+		l->cfg.filter_tgids = 0;
+		l->filter_pids = false;
+	}
+	if (pf && pf->npids && !l->cfg.filter_tgids) {
+		pids = true;
+		for (unsigned i = 0; i < pf->npids; i++)
+			pids &= pf->pids[i] > 0 && pf->pids[i] <= INT32_MAX;
+	}
+	for (unsigned i = 0; pids && i < pf->npids; i++)
+		if (bpf_map_update_elem(pfd, &(uint32_t){ (uint32_t)pf->pids[i] }, &one, BPF_ANY))
+			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
+	if (pids) {
+		l->cfg.filter_tgids = 1;
+		l->filter_pids = true;
+	}
+	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
+		return strato_fail(-errno, "cannot update the probe configuration: %s", strerror(errno));
+	return 0;
+}
+
 static const struct strato_capture_ops strato_live_ops = {
 	.next = strato_live_next,
 	.get_fd = strato_live_get_fd,
 	.stats = strato_live_stats,
 	.close = strato_live_close,
+	.prefilter = strato_live_prefilter,
 };
 
 static bool strato_name_listed(const char *const *names, size_t n, const char *name)
