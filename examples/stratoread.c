@@ -1,6 +1,7 @@
 /* examples/stratoread.c: a sysdig-like reader built on libstratocore: live
  * capture of system calls or a .scap file (-r), printed one line per event
- * in sysdig's default layout, or as newline-delimited JSON (-j). */
+ * in sysdig's default layout or a -p format of %fields, or as
+ * newline-delimited JSON (-j). */
 #include <stratocore/stratocore.h>
 
 #include <errno.h>
@@ -24,17 +25,19 @@ static void on_signal(int sig)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: stratoread [-r FILE] [-n COUNT] [-M SECONDS] [-s SNAPLEN] [-j] [-A|-x|-X]\n"
+	fprintf(f, "usage: stratoread [-r FILE] [-n COUNT] [-M SECONDS] [-s SNAPLEN] [-p FORMAT] [-j] [-A|-x|-X]\n"
 		   "  Prints one line per system call event, live or from a capture file.\n"
 		   "  -r FILE     read a .scap capture (plain or gzip) instead of capturing live\n"
 		   "  -n COUNT    stop after COUNT events (-c is the same)\n"
 		   "  -M SECONDS  stop after SECONDS seconds\n"
 		   "  -s SNAPLEN  live: bytes of I/O data to keep per event (default 80)\n"
-		   "  -j          newline-delimited JSON, one object per event\n"
+		   "  -p FORMAT   print FORMAT per event, e.g. '%%proc.name %%fd.name'; events where a\n"
+		   "              field does not apply are skipped unless FORMAT starts with '*'\n"
+		   "  -j          newline-delimited JSON, one object per event (the -p fields)\n"
 		   "  -A          print I/O buffers below the line as ASCII\n"
 		   "  -x          print I/O buffers as hex\n"
 		   "  -X          print I/O buffers as hex and ASCII\n"
-		   "Process names need the state engine, not written yet: they show as <NA>.\n");
+		   "The default line is %s\n", STRATO_FORMAT_DEFAULT);
 }
 
 /* sysdig prints a data buffer below the event line in the -A/-x/-X modes. */
@@ -69,84 +72,31 @@ static void dump_buffer(const uint8_t *p, size_t n, enum dump_mode mode)
 	printf(" \n");
 }
 
-/* `name=value ...` like %evt.args; in a dump mode buffers are left empty
- * in the line and returned through `bufs` to be printed below it. */
-static void format_args(const strato_event *ev, char *out, size_t len, enum dump_mode mode,
-			const void **bufs, size_t *buflens, unsigned *nbufs)
+/* In a dump mode the buffers of the event are printed below its line. */
+static void dump_buffers(const strato_event *ev, enum dump_mode mode)
 {
-	size_t pos = 0;
 	unsigned n = strato_event_nparams(ev);
 
-	out[0] = 0;
-	*nbufs = 0;
-	for (unsigned i = 0; i < n && pos < len; i++) {
-		const char *name = "?";
+	for (unsigned i = 0; i < n; i++) {
 		enum strato_ptype t = STRATO_PT_NONE;
-		int w;
+		const void *p;
+		size_t len;
 
-		strato_event_type_param(strato_event_type(ev), i, &name, &t);
-		w = snprintf(out + pos, len - pos, "%s%s=", i ? " " : "", name);
-		if (w < 0 || (size_t)w >= len - pos)
-			break;
-		pos += (size_t)w;
-		if (mode != DUMP_NONE && t == STRATO_PT_BYTEBUF) {
-			if (strato_event_param(ev, i, &bufs[*nbufs], &buflens[*nbufs]) == 0)
-				(*nbufs)++;
-			continue;
-		}
-		w = strato_event_format_param(ev, i, out + pos, len - pos);
-		if (w > 0)
-			pos += (size_t)w < len - pos ? (size_t)w : len - pos - 1;
+		strato_event_type_param(strato_event_type(ev), i, NULL, &t);
+		if (t == STRATO_PT_BYTEBUF && strato_event_param(ev, i, &p, &len) == 0)
+			dump_buffer(p, len, mode);
 	}
 }
 
-static void json_string(const char *s)
+static char g_line[1 << 20];
+
+static void print_event(const strato_event *ev, const strato_formatter *fmt, enum dump_mode mode)
 {
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 32 || c >= 127)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
-}
-
-static void print_event(const strato_event *ev, bool json, enum dump_mode mode)
-{
-	char args[8192];
-	const void *bufs[64];
-	size_t buflens[64];
-	unsigned nbufs;
-	uint64_t ts = strato_event_ts(ev);
-	uint16_t type = strato_event_type(ev);
-	time_t secs = (time_t)(ts / 1000000000ULL);
-	/* Odd types are exits; even ones still delivered are enter-only
-	 * events (procexit, switch, ...), shown as '>' like sysdig. */
-	char dir = type & 1 ? '<' : '>';
-	struct tm tm;
-
-	format_args(ev, args, sizeof(args), json ? DUMP_NONE : mode, bufs, buflens, &nbufs);
-	if (json) {
-		printf("{\"evt.num\":%" PRIu64 ",\"evt.time\":%" PRIu64 ",\"evt.cpu\":%u,\"proc.name\":\"<NA>\","
-		       "\"thread.tid\":%" PRId64 ",\"evt.dir\":\"%c\",\"evt.type\":",
-		       strato_event_num(ev), ts, strato_event_cpu(ev), strato_event_tid(ev), dir);
-		json_string(strato_event_name(ev));
-		printf(",\"evt.args\":");
-		json_string(args);
-		printf("}\n");
-		return;
-	}
-	localtime_r(&secs, &tm);
-	printf("%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u <NA> (%" PRId64 ") %c %s %s\n", strato_event_num(ev),
-	       tm.tm_hour, tm.tm_min, tm.tm_sec, (uint64_t)(ts % 1000000000ULL), strato_event_cpu(ev), strato_event_tid(ev), dir,
-	       strato_event_name(ev), args);
-	for (unsigned i = 0; i < nbufs; i++)
-		dump_buffer(bufs[i], buflens[i], mode);
+	if (strato_formatter_format(fmt, ev, g_line, sizeof(g_line)) < 0)
+		return; /* a field does not apply: sysdig skips the event */
+	puts(g_line);
+	if (mode != DUMP_NONE)
+		dump_buffers(ev, mode);
 }
 
 int main(int argc, char **argv)
@@ -155,18 +105,21 @@ int main(int argc, char **argv)
 	unsigned snaplen = 0;
 	const char *file = NULL;
 	bool json = false;
+	const char *format = NULL;
+	strato_formatter *fmt;
 	enum dump_mode mode = DUMP_NONE;
 	const strato_event *ev;
 	time_t start;
 	int c, rc;
 
-	while ((c = getopt(argc, argv, "r:n:c:M:s:jAxXh")) != -1) {
+	while ((c = getopt(argc, argv, "r:n:c:M:s:p:jAxXh")) != -1) {
 		switch (c) {
 		case 'r': file = optarg; break;
 		case 'n': case 'c': count = strtol(optarg, NULL, 10); break;
 		case 'M': seconds = strtol(optarg, NULL, 10); break;
 		case 's': snaplen = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'j': json = true; break;
+		case 'p': format = optarg; break;
 		case 'A': mode = DUMP_ASCII; break;
 		case 'x': mode = DUMP_HEX; break;
 		case 'X': mode = DUMP_HEXASCII; break;
@@ -177,6 +130,16 @@ int main(int argc, char **argv)
 	if (optind < argc) {
 		usage(stderr);
 		return 2;
+	}
+	{
+		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT);
+
+		/* the default line prints every event, as sysdig's does */
+		rc = strato_formatter_new(&fmt, format ? format : "*" STRATO_FORMAT_DEFAULT, &fo);
+		if (rc) {
+			fprintf(stderr, "stratoread: bad format: %s\n", strato_last_error());
+			return 2;
+		}
 	}
 	if (file) {
 		rc = strato_capture_open_file(&g_cap, file, NULL);
@@ -197,7 +160,7 @@ int main(int argc, char **argv)
 	start = time(NULL);
 	while (count != 0 && (rc = strato_capture_next(g_cap, &ev)) > 0 && rc != STRATO_EOF) {
 		if (rc == STRATO_EVENT) {
-			print_event(ev, json, mode);
+			print_event(ev, fmt, json ? DUMP_NONE : mode);
 			if (count > 0)
 				count--;
 		}
@@ -207,5 +170,6 @@ int main(int argc, char **argv)
 	if (rc < 0)
 		fprintf(stderr, "stratoread: %s\n", strato_capture_errmsg(g_cap));
 	strato_capture_close(g_cap);
+	strato_formatter_free(fmt);
 	return rc < 0 ? 1 : 0;
 }

@@ -41,3 +41,5 @@ include $(srcdir)/lib/format/reader.mk
 include $(srcdir)/lib/format/writer.mk
 include $(srcdir)/lib/capture/live.mk
 include $(srcdir)/lib/event/format.mk
+include $(srcdir)/lib/state/local.mk
+include $(srcdir)/lib/field/local.mk

@@ -2,6 +2,7 @@
  * or file back end, plus what every capture does the same way (event
  * numbering, break, error messages, stats). */
 #include "capture/capture.h"
+#include "state/state.h"
 
 #include <stdlib.h>
 
@@ -25,9 +26,24 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 		return strato_fail(-EINVAL, "strato_capture_next: NULL argument");
 	if (cap->brk)
 		return STRATO_EOF;
+	if (!cap->state && !cap->state_off) {
+		rc = strato_state_new(&cap->state, &cap->tables);
+		if (rc)
+			return rc;
+		if (cap->state_max_threads)
+			cap->state->max_threads = cap->state_max_threads;
+		if (cap->state_max_fds)
+			cap->state->max_fds = cap->state_max_fds;
+	}
 	rc = cap->ops->next(cap, ev_out);
 	if (rc == STRATO_EVENT) {
-		((struct strato_event *)*ev_out)->num = ++cap->nevents;
+		struct strato_event *ev = (struct strato_event *)*ev_out;
+
+		ev->num = ++cap->nevents;
+		if (cap->state)
+			strato_state_update(cap->state, ev);
+		else
+			ev->state = NULL;
 	} else if (rc < 0) {
 		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));
 	}
@@ -74,6 +90,7 @@ int strato_capture_close(strato_capture *cap)
 		return 0;
 	if (cap->ops->close)
 		cap->ops->close(cap);
+	strato_state_free(cap->state);
 	strato_tables_clear(&cap->tables);
 	free(cap);
 	return 0;

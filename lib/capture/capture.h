@@ -25,6 +25,11 @@ struct strato_capture {
 	/* What the capture started from (file header blocks or the /proc
 	 * snapshot); the writer and the state layer read it. */
 	struct strato_tables tables;
+	/* Thread/fd/user state kept current from the events (lib/state),
+	 * made at the first strato_capture_next() unless turned off. */
+	struct strato_state *state;
+	bool state_off;
+	uint32_t state_max_threads, state_max_fds;
 	char errmsg[STRATO_ERRMSG_MAX];
 };
 

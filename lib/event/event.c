@@ -135,6 +135,7 @@ int strato_event_clone(const strato_event *ev, strato_event **out)
 	if (!c)
 		return strato_fail(-ENOMEM, "out of memory copying an event");
 	*c = *ev;
+	c->state = NULL; /* the copy outlives the state as of its event */
 	memcpy(c + 1, ev->raw, ev->len);
 	c->raw = (const uint8_t *)(c + 1);
 	if (ev->enter_raw) {

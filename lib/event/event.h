@@ -25,6 +25,9 @@ struct strato_event {
 	const uint8_t *enter_raw;
 	uint32_t enter_len;
 	uint8_t origin; /* enum strato_event_origin */
+	/* The capture's state as of this event (set by strato_capture_next
+	 * when state is on; NULL in clones): what the field getters read. */
+	struct strato_state *state;
 };
 
 /* Where an event came from decides how the compat writer pairs it: a live

@@ -1,0 +1,138 @@
+/* lib/state/state.h: the state engine: thread, fd, user and group tables of
+ * one capture, seeded from its start tables (file header or /proc snapshot)
+ * and kept current by every event strato_capture_next() returns. The field
+ * extractors read it. Not installed. */
+#ifndef STRATO_STATE_STATE_H
+#define STRATO_STATE_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "event/event.h"
+#include "event/format.h"
+#include "format/tables.h"
+#include "core/internal.h"
+
+/* An int64 -> pointer open-addressing map (linear probing). */
+struct strato_map {
+	int64_t *keys;
+	void **vals; /* NULL: empty slot */
+	size_t cap;  /* power of two or 0 */
+	size_t n;
+};
+
+void *strato_map_get(const struct strato_map *m, int64_t key);
+int strato_map_put(struct strato_map *m, int64_t key, void *val);
+void *strato_map_del(struct strato_map *m, int64_t key);
+void strato_map_free(struct strato_map *m);
+
+/* Socket roles sysdig shows: is the process the client or the server. */
+enum strato_fd_role { STRATO_ROLE_NONE = 0, STRATO_ROLE_CLIENT = 1, STRATO_ROLE_SERVER = 2 };
+
+struct strato_fdent {
+	int64_t fd;
+	uint8_t type;    /* enum strato_fd_kind */
+	uint8_t l4proto; /* as strato_fd_info */
+	uint8_t role;    /* enum strato_fd_role */
+	bool cloexec;
+	uint32_t open_flags;
+	uint32_t dev;
+	uint64_t ino;
+	/* IPv4 sockets use the first 4 bytes; s = source/client side of the
+	 * tuple as the kernel reported it, d = destination. */
+	uint8_t sip[16], dip[16];
+	uint16_t sport, dport;
+	char *name;
+};
+
+struct strato_thread {
+	int64_t tid, pid, ptid, sid, pgid, vtid, vpid, vpgid;
+	char *comm, *exe, *exepath, *cwd; /* never NULL once filled */
+	char *args; size_t args_len;       /* NUL-separated */
+	char *env; size_t env_len;
+	char *cgroups; size_t cgroups_len; /* subsys=path NUL-separated */
+	char container_id[72];             /* "" unknown/host decided lazily */
+	uint32_t uid, gid, loginuid, tty, flags;
+	uint64_t fdlimit, pfmajor, pfminor;
+	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
+	uint64_t cap_inheritable, cap_permitted, cap_effective;
+	bool exe_writable;
+	bool stub;      /* made up for an fd table or parent we never saw */
+	bool container_done;
+	uint64_t last_ts;
+	/* fds: only the main thread (tid == pid) holds the process's table */
+	struct strato_map fds;
+	/* LRU list of all threads, most recent at the tail */
+	struct strato_thread *lru_prev, *lru_next;
+};
+
+struct strato_user {
+	uint32_t id, gid;
+	char *name, *home, *shell;
+};
+
+struct strato_state_stats {
+	uint64_t threads, fds, threads_evicted, fds_evicted, threads_removed;
+};
+
+struct strato_arena_chunk;
+
+struct strato_state {
+	struct strato_map threads;
+	struct strato_thread *lru_head, *lru_tail;
+	size_t nfds;
+	size_t max_threads, max_fds;
+	struct strato_state_stats stats;
+	struct strato_user *users; size_t nusers;
+	struct strato_user *groups; size_t ngroups;
+	char hostname[128];
+	/* removals sysdig applies one event late, so the exit/close event
+	 * itself still shows the thread or fd */
+	int64_t pending_tid_exit;
+	int64_t pending_fd_pid, pending_fd;
+	uint64_t first_ts, prev_ts, cur_prev_ts;
+	bool have_first;
+	/* the event being answered and its thread (cached per event) */
+	const struct strato_event *cur_ev;
+	struct strato_thread *cur_thread;
+	struct strato_resolver resolver;
+	/* scratch strings handed out by the field getters, valid until the
+	 * next event */
+	struct strato_arena_chunk *arena;
+};
+
+#define STRATO_STATE_DEFAULT_MAX_THREADS 131072
+#define STRATO_STATE_DEFAULT_MAX_FDS 2097152
+
+int strato_state_new(struct strato_state **out, const struct strato_tables *t);
+void strato_state_free(struct strato_state *st);
+/* Applies one event (called by strato_capture_next before it returns it). */
+void strato_state_update(struct strato_state *st, struct strato_event *ev);
+
+struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t tid);
+/* The process (main thread) of a thread, or the thread itself. */
+struct strato_thread *strato_state_main(const struct strato_state *st, const struct strato_thread *t);
+struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct strato_thread *t, int64_t fd);
+const struct strato_user *strato_state_user(const struct strato_state *st, uint32_t uid);
+const struct strato_user *strato_state_group(const struct strato_state *st, uint32_t gid);
+
+/* The fd an event is about (its "fd" argument, or the new fd it returns),
+ * or -1. */
+int64_t strato_event_fd_num(const struct strato_event *ev);
+
+/* sysdig's one-letter tag and type name of an fd kind. */
+char strato_fd_typechar(uint8_t kind);
+const char *strato_fd_typename(uint8_t kind);
+
+/* Container id of a thread from its cgroups ("host" when none); also the
+ * runtime kind and pod uid when the path says. */
+const char *strato_thread_container(struct strato_thread *t, const char **kind, char *pod, size_t podlen);
+
+/* Copies `n` bytes (plus a NUL) into the per-event arena; NULL when out of
+ * memory. Reset at every event. */
+char *strato_state_scratch(struct strato_state *st, size_t n);
+
+/* Memory the state holds, in bytes (approximate: allocations only). */
+size_t strato_state_memory(const struct strato_state *st);
+
+#endif
