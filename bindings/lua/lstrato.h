@@ -43,6 +43,17 @@ static inline void strato_lua_getuv51(lua_State *L, int idx)
 }
 #define STRATO_LUA_SETUV(L, idx) strato_lua_setuv51((L), (idx))
 #define STRATO_LUA_GETUV(L, idx) strato_lua_getuv51((L), (idx))
+/* fields.c: registers stratocore.field/fields/formatter in the module table
+ * at `mod` and ev:get/ev:format in the event method table at `evmethods`. */
+void strato_lua_open_fields(lua_State *L, int mod, int evmethods);
+/* ev:get(): also what ev["name"] does for names that are not methods. */
+int strato_lua_ev_get(lua_State *L);
+/* filter.c: registers stratocore.filter/ruleset in the module table at
+ * `mod` and cap:set_filter in the capture method table at `capmethods`. */
+void strato_lua_open_filters(lua_State *L, int mod, int capmethods);
+/* The open capture at `idx` (raises when closed or not a capture). */
+strato_capture *strato_lua_checkcapture(lua_State *L, int idx);
+
 #endif
 
 #define STRATO_LUA_CAP "stratocore.capture"
@@ -87,5 +98,16 @@ void strato_lua_setmeta(lua_State *L, const char *tname);
 void strato_lua_pushformatted(lua_State *L, const char *buf, int n, size_t cap);
 const strato_event *strato_lua_checkev(lua_State *L, int idx);
 void strato_lua_newclass(lua_State *L, const char *name, const luaL_Reg *meta, const luaL_Reg *methods);
+
+/* fields.c: registers stratocore.field/fields/formatter in the module table
+ * at `mod` and ev:get/ev:format in the event method table at `evmethods`. */
+void strato_lua_open_fields(lua_State *L, int mod, int evmethods);
+/* ev:get(): also what ev["name"] does for names that are not methods. */
+int strato_lua_ev_get(lua_State *L);
+/* filter.c: registers stratocore.filter/ruleset in the module table at
+ * `mod` and cap:set_filter in the capture method table at `capmethods`. */
+void strato_lua_open_filters(lua_State *L, int mod, int capmethods);
+/* The open capture at `idx` (raises when closed or not a capture). */
+strato_capture *strato_lua_checkcapture(lua_State *L, int idx);
 
 #endif

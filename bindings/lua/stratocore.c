@@ -103,6 +103,11 @@ static struct strato_lua_cap *strato_lua_checkcap(lua_State *L, int idx)
 	return c;
 }
 
+strato_capture *strato_lua_checkcapture(lua_State *L, int idx)
+{
+	return strato_lua_checkcap(L, idx)->cap;
+}
+
 /* Pushes a closed capture userdata whose user value is its field cache.
  * It is created before any C resource so a Lua error (bad option, no
  * memory) never leaks one. */
@@ -629,16 +634,20 @@ static int strato_lua_ev_tostring(lua_State *L)
 	return 1;
 }
 
-/* ev[key]: the event's methods. */
+/* ev[key]: the event's methods first, then any other string is a field
+ * name (field names have dots, method names do not). */
 static int strato_lua_ev_index(lua_State *L)
 {
 	lua_pushvalue(L, 2);
 	lua_rawget(L, lua_upvalueindex(1));
 	if (!lua_isnil(L, -1))
 		return 1;
+	lua_pop(L, 1);
 	if (lua_type(L, 2) != LUA_TSTRING)
 		return luaL_error(L, "events are indexed by names");
-	return luaL_error(L, "events have no method '%s'", lua_tostring(L, 2));
+	if (!strchr(lua_tostring(L, 2), '.'))
+		return luaL_error(L, "events have no method '%s' (field names have a dot)", lua_tostring(L, 2));
+	return strato_lua_ev_get(L);
 }
 
 /* ---- writer ---- */
@@ -840,19 +849,22 @@ __attribute__((visibility("default"))) int luaopen_stratocore(lua_State *L);
 
 int luaopen_stratocore(lua_State *L)
 {
+	lua_settop(L, 0);
 	strato_lua_newclass(L, STRATO_LUA_CAP, strato_lua_cap_meta, strato_lua_cap_methods);
 	strato_lua_newclass(L, STRATO_LUA_WRITER, strato_lua_writer_meta, strato_lua_writer_methods);
+	lua_newtable(L); /* the module, at 1 */
+	luaL_setfuncs(L, strato_lua_funcs, 0);
 	/* events: __index looks up methods (upvalue) and then fields */
 	strato_lua_newclass(L, STRATO_LUA_EV, strato_lua_ev_meta, NULL);
-	luaL_getmetatable(L, STRATO_LUA_EV);
-	lua_newtable(L);
+	lua_newtable(L); /* event methods, at 2 */
 	luaL_setfuncs(L, strato_lua_ev_methods, 0);
+	strato_lua_open_fields(L, 1, 2);
+	luaL_getmetatable(L, STRATO_LUA_EV);
+	lua_insert(L, -2);
 	lua_pushcclosure(L, strato_lua_ev_index, 1);
 	lua_setfield(L, -2, "__index");
 	lua_pop(L, 1);
 
-	lua_newtable(L);
-	luaL_setfuncs(L, strato_lua_funcs, 0);
 	lua_pushliteral(L, "stratocore");
 	lua_setfield(L, -2, "_NAME");
 	lua_pushfstring(L, "stratocore %s", strato_version_string());
