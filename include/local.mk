@@ -7,5 +7,6 @@ stratocore_HEADERS = \
 	include/stratocore/capture.h \
 	include/stratocore/event.h \
 	include/stratocore/field.h \
-	include/stratocore/writer.h
+	include/stratocore/writer.h \
+	include/stratocore/filter.h
 nodist_stratocore_HEADERS = include/stratocore/version.h

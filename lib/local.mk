@@ -43,3 +43,4 @@ include $(srcdir)/lib/capture/live.mk
 include $(srcdir)/lib/event/format.mk
 include $(srcdir)/lib/state/local.mk
 include $(srcdir)/lib/field/local.mk
+include $(srcdir)/lib/filter/local.mk

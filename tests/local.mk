@@ -24,4 +24,5 @@ include $(srcdir)/tests/reader.mk
 include $(srcdir)/tests/writer.mk
 include $(srcdir)/tests/live.mk
 include $(srcdir)/tests/event.mk
+include $(srcdir)/tests/filter.mk
 include $(srcdir)/tests/lua.mk

@@ -9,5 +9,6 @@
 #include <stratocore/field.h>
 #include <stratocore/capture.h>
 #include <stratocore/writer.h>
+#include <stratocore/filter.h>
 
 #endif

@@ -3,6 +3,7 @@
  * numbering, break, error messages, stats). */
 #include "capture/capture.h"
 #include "state/state.h"
+#include <stratocore/filter.h>
 
 #include <stdlib.h>
 
@@ -35,16 +36,25 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 		if (cap->state_max_fds)
 			cap->state->max_fds = cap->state_max_fds;
 	}
-	rc = cap->ops->next(cap, ev_out);
-	if (rc == STRATO_EVENT) {
+	for (;;) {
+		rc = cap->ops->next(cap, ev_out);
+		if (rc != STRATO_EVENT)
+			break;
 		struct strato_event *ev = (struct strato_event *)*ev_out;
 
+		/* numbered and fed to the state before filtering: evt.num is the
+		 * capture's own and skipped events still update the state */
 		ev->num = ++cap->nevents;
 		if (cap->state)
 			strato_state_update(cap->state, ev);
 		else
 			ev->state = NULL;
-	} else if (rc < 0) {
+		if (!cap->filter || (rc = strato_filter_match(cap->filter, ev)) != 0)
+			break;
+		if (cap->brk)
+			return STRATO_EOF;
+	}
+	if (rc < 0) {
 		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));
 	}
 	return rc;
@@ -92,6 +102,7 @@ int strato_capture_close(strato_capture *cap)
 		cap->ops->close(cap);
 	strato_state_free(cap->state);
 	strato_tables_clear(&cap->tables);
+	strato_filter_free(cap->filter);
 	free(cap);
 	return 0;
 }

@@ -9,12 +9,17 @@
 #include "event/event.h"
 #include "format/tables.h"
 
+struct strato_fprefilter;
+
 struct strato_capture_ops {
 	/* Same contract as strato_capture_next(); the handle counts events. */
 	int (*next)(strato_capture *cap, const strato_event **ev_out);
 	int (*get_fd)(strato_capture *cap);
 	void (*stats)(strato_capture *cap, struct strato_stats *st);
 	void (*close)(strato_capture *cap);
+	/* Optional: narrows what the back end produces to a superset of what
+	 * the filter accepts (NULL prefilter = capture everything again). */
+	int (*prefilter)(strato_capture *cap, const struct strato_fprefilter *pf);
 };
 
 struct strato_capture {
@@ -30,6 +35,8 @@ struct strato_capture {
 	struct strato_state *state;
 	bool state_off;
 	uint32_t state_max_threads, state_max_fds;
+	/* strato_capture_set_filter(): events it rejects are skipped. */
+	struct strato_filter *filter;
 	char errmsg[STRATO_ERRMSG_MAX];
 };
 

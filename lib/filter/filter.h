@@ -1,0 +1,184 @@
+/* lib/filter/filter.h: internals shared by the filter phases: tokens (lex.c),
+ * the syntax tree (parse.c), its compiled form (compile.c), evaluation
+ * (eval.c), dump/explain (dump.c) and macros/lists (defs.c). */
+#ifndef STRATO_FILTER_FILTER_H
+#define STRATO_FILTER_FILTER_H
+
+#include <regex.h>
+#include <stdatomic.h>
+#include <stratocore/filter.h>
+#include <stratocore/field.h>
+#include "core/internal.h"
+
+/* Event type ids up to this bound are indexed by bitmaps; larger ids (none
+ * exist in the current table) always go to the full filter. */
+#define STRATO_FTYPES 512
+#define STRATO_FDEPTH 64 /* nesting and macro expansion limit */
+
+struct strato_ftypeset {
+	uint64_t w[STRATO_FTYPES / 64];
+};
+
+static inline bool strato_ftypes_has(const struct strato_ftypeset *s, unsigned id)
+{
+	return id >= STRATO_FTYPES || (s->w[id / 64] >> (id % 64)) & 1;
+}
+
+/* ---- arena: every allocation of one compilation, freed in one sweep ---- */
+struct strato_arena_blk;
+struct strato_arena {
+	struct strato_arena_blk *head;
+};
+void *strato_arena_alloc(struct strato_arena *a, size_t n);
+char *strato_arena_strndup(struct strato_arena *a, const char *s, size_t n);
+void strato_arena_free(struct strato_arena *a);
+
+/* ---- lexer ---- */
+enum strato_ftok {
+	STRATO_T_EOF,
+	STRATO_T_LPAREN,
+	STRATO_T_RPAREN,
+	STRATO_T_COMMA,
+	STRATO_T_OP,     /* = == != < <= > >= */
+	STRATO_T_WORD,   /* identifier, field name, keyword or bare value */
+	STRATO_T_STRING, /* quoted; text is the decoded value */
+	STRATO_T_ERROR,
+};
+
+struct strato_lexer {
+	const char *src;
+	size_t len, pos;
+	struct strato_arena *arena;
+};
+
+struct strato_token {
+	enum strato_ftok kind;
+	size_t off, len;  /* range in the source */
+	const char *text; /* WORD/OP: points into src; STRING: decoded (arena) */
+	size_t tlen;
+	const char *err; /* STRATO_T_ERROR: why */
+};
+
+/* `value` mode reads a bare value after an operator: anything up to
+ * blank, parenthesis or comma, so `evt.dir = <` and `a=b` both work. */
+void strato_lex_next(struct strato_lexer *lx, struct strato_token *t, bool value);
+
+/* ---- syntax tree, annotated in place by the compiler ---- */
+enum strato_fop {
+	STRATO_OP_EQ, STRATO_OP_NE, STRATO_OP_LT, STRATO_OP_LE, STRATO_OP_GT, STRATO_OP_GE,
+	STRATO_OP_CONTAINS, STRATO_OP_ICONTAINS, STRATO_OP_BCONTAINS, STRATO_OP_STARTSWITH,
+	STRATO_OP_BSTARTSWITH, STRATO_OP_ENDSWITH, STRATO_OP_GLOB, STRATO_OP_IGLOB,
+	STRATO_OP_REGEX, STRATO_OP_IN, STRATO_OP_INTERSECTS, STRATO_OP_PMATCH, STRATO_OP_EXISTS,
+	STRATO_OP_COUNT
+};
+extern const char *const strato_fop_names[STRATO_OP_COUNT];
+
+enum strato_fxform { STRATO_X_TOLOWER, STRATO_X_TOUPPER, STRATO_X_B64, STRATO_X_BASENAME,
+		     STRATO_X_LEN, STRATO_X_COUNT };
+extern const char *const strato_fxform_names[STRATO_X_COUNT];
+
+/* Value classes the evaluator compares in. */
+enum strato_fclass { STRATO_C_NUM, STRATO_C_UNUM, STRATO_C_STR, STRATO_C_BYTES, STRATO_C_IP,
+		     STRATO_C_DOUBLE };
+
+/* A field operand: name, transformers (innermost last applied first). */
+struct strato_fref {
+	const char *name; /* as written, with its argument */
+	size_t off, len;
+	enum strato_fxform xf[8];
+	unsigned nxf; /* xf[0] is the outermost */
+	/* compiled */
+	strato_field *field;
+	enum strato_ptype type;   /* the field's own type */
+	enum strato_fclass base;  /* of the field itself */
+	enum strato_fclass klass; /* after transformers */
+	bool as_text;             /* no typed getter: compare its text */
+};
+
+struct strato_fval {
+	const char *text; /* decoded literal */
+	size_t tlen, off, len;
+	bool quoted;
+	struct strato_fref *ref; /* val(field) operand, else NULL */
+	/* compiled */
+	union {
+		int64_t i;
+		uint64_t u;
+		double d;
+		struct strato_ip ip;
+	};
+	const uint8_t *bytes; /* bcontains/bstartswith: decoded hex; else text */
+	size_t nbytes;
+	regex_t *re;
+};
+
+enum strato_fkind { STRATO_N_AND, STRATO_N_OR, STRATO_N_NOT, STRATO_N_CMP, STRATO_N_TYPES };
+
+struct strato_fnode {
+	enum strato_fkind kind;
+	size_t off, len; /* source range */
+	const char *macro; /* outermost macro this node came from, or NULL */
+	/* AND/OR/NOT */
+	struct strato_fnode **kids;
+	unsigned nkids;
+	/* CMP */
+	enum strato_fop op;
+	struct strato_fref lhs;
+	struct strato_fval *vals;
+	unsigned nvals;
+	/* TYPES: evt.type compared with names, compiled to a set; `neg` for != */
+	struct strato_ftypeset *types;
+	bool neg;
+};
+
+struct strato_filter {
+	atomic_int refs;
+	struct strato_arena arena;
+	struct strato_fnode *root;
+	struct strato_ftypeset types;  /* event types the filter may accept */
+	char *expr;
+};
+
+/* ---- phases ---- */
+struct strato_fparse {
+	const char *src;
+	struct strato_arena *arena;
+	const strato_filter_defs *defs;
+	struct strato_filter_error *err;
+	unsigned depth;
+	/* macro expansion chain, to report cycles */
+	const struct strato_fparse *parent;
+	const char *macro;
+	size_t macro_len;
+};
+/* Parses src into a tree; macros expand in place. 0 or -STRATO_E*. */
+int strato_filter_parse(struct strato_fparse *p, struct strato_fnode **out);
+/* Resolves fields and literals; errors carry source ranges. */
+int strato_filter_compile_tree(struct strato_filter *f, struct strato_filter_error *err);
+/* Event types a node may be true / false for (conservative). */
+void strato_filter_typesets(const struct strato_fnode *n, struct strato_ftypeset *t,
+			    struct strato_ftypeset *fset);
+int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev);
+void strato_filter_release(struct strato_fnode *n);
+int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len,
+			 const char *fmt, ...) STRATO_PRINTF(5, 6);
+
+/* defs.c */
+const char *strato_filter_defs_macro(const strato_filter_defs *d, const char *name, size_t n);
+/* Items of a list, or NULL when there is no such list. */
+const char *const *strato_filter_defs_list(const strato_filter_defs *d, const char *name, size_t n,
+					   size_t *nitems);
+
+/* The kernel-side part of a filter, for live captures. */
+struct strato_fprefilter {
+	struct strato_ftypeset types; /* exact conservative type set */
+	bool all_types;
+	int64_t pids[16]; /* process (tgid) must be one of these; npids 0 = any */
+	unsigned npids;
+	int64_t tids[16];
+	unsigned ntids;
+};
+void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefilter *pf);
+struct strato_filter *strato_filter_ref(const struct strato_filter *f);
+
+#endif

@@ -1,0 +1,12 @@
+# lib/filter/local.mk: the filter language (lexer, parser, compiler,
+# evaluator, dump/explain, macros and lists, rule sets, capture filters).
+lib_libstratocore_internal_la_SOURCES += \
+	lib/filter/filter.h \
+	lib/filter/lex.c \
+	lib/filter/parse.c \
+	lib/filter/defs.c \
+	lib/filter/compile.c \
+	lib/filter/eval.c \
+	lib/filter/dump.c \
+	lib/filter/ruleset.c \
+	lib/filter/capfilter.c

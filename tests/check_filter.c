@@ -1,0 +1,423 @@
+/* tests/check_filter.c: the filter compiler in three table-driven shapes:
+ * accept (expression -> dump), reject (expression -> message and offset),
+ * apply (expression x sample capture -> number of matching exit events, the
+ * counts taken from sysdig 0.29.3); plus macros/lists, rule sets and the
+ * kernel prefilter's safety on random filters and sample events. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <stratocore/stratocore.h>
+#include "filter/filter.h"
+#include "testutil.h"
+
+#define STRATO_SAMPLE "scap-samples/falcosecurity-libs/curl_google.scap"
+
+static const char *sample(void)
+{
+	static char buf[1024];
+
+	return strato_test_shared(STRATO_SAMPLE, buf, sizeof(buf));
+}
+
+static char *dump_of(const char *expr, const strato_filter_defs *defs)
+{
+	STRATO_OPTS(strato_filter_opts, o, .defs = defs);
+	struct strato_filter_error err;
+	strato_filter *f;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+	int rc = strato_filter_compile(&f, expr, &o, &err);
+
+	ck_assert_msg(rc == 0, "%s: %s at %zu", expr, err.message, err.offset);
+	m = open_memstream(&buf, &len);
+	ck_assert_int_eq(strato_filter_dump(f, m), 0);
+	fclose(m);
+	strato_filter_free(f);
+	if (len && buf[len - 1] == '\n')
+		buf[len - 1] = 0;
+	return buf;
+}
+
+static const struct {
+	const char *expr, *dump;
+} accept[] = {
+#include "data/filter-accept.inc"
+};
+
+START_TEST(test_accept)
+{
+	char *d = dump_of(accept[_i].expr, NULL);
+
+	ck_assert_msg(!strcmp(d, accept[_i].dump), "%s\n got  %s\n want %s", accept[_i].expr, d,
+		      accept[_i].dump);
+	free(d);
+}
+END_TEST
+
+static const struct {
+	const char *expr;
+	int rc;
+	size_t off, len;
+	const char *msg; /* the start of the message */
+} reject[] = {
+	{ "", -STRATO_ESYNTAX, 0, 0, "empty expression" },
+	{ "proc.name =", -STRATO_ESYNTAX, 11, 0, "expected a value" },
+	{ "proc.name = nginx and", -STRATO_ESYNTAX, 21, 0, "unexpected end" },
+	{ "(proc.name = nginx", -STRATO_ESYNTAX, 18, 0, "expected ')' to close the '(' at offset 0" },
+	{ "proc.name = nginx)", -STRATO_ESYNTAX, 17, 1, "expected 'and', 'or' or the end" },
+	{ "proc.name nginx", -STRATO_ESYNTAX, 10, 5, "expected an operator after proc.name" },
+	{ "proc.name ! nginx", -STRATO_ESYNTAX, 10, 1, "'!' must be followed by '='" },
+	{ "proc.name = \"abc", -STRATO_ESYNTAX, 12, 4, "unterminated string" },
+	{ "proc.name = \"a\\x4\"", -STRATO_ESYNTAX, 14, 2, "\\x needs two hex digits" },
+	{ "proc.name in nginx", -STRATO_ESYNTAX, 13, 5, "expected '(' after in" },
+	{ "proc.name in (a b)", -STRATO_ESYNTAX, 16, 1, "expected ',' or ')' in the list" },
+	{ "proc.name in (a,)", -STRATO_ESYNTAX, 16, 1, "expected a value after ','" },
+	{ "foo and proc.name = x", -STRATO_ENOFIELD, 0, 3, "unknown macro 'foo'" },
+	{ "proc.nam = x", -STRATO_ENOFIELD, 0, 8, "unknown field 'proc.nam'" },
+	{ "not fd.nmae exists", -STRATO_ENOFIELD, 4, 7, "unknown field 'fd.nmae'" },
+	{ "evt.type = opne", -STRATO_ETYPE, 11, 4, "unknown event type 'opne'" },
+	{ "evt.type in (open, nosuch)", -STRATO_ETYPE, 19, 6, "unknown event type 'nosuch'" },
+	{ "proc.pid = abc", -STRATO_ETYPE, 11, 3, "'abc' is not a number" },
+	{ "proc.pid contains 1", -STRATO_ETYPE, 0, 19, "operator contains does not apply to a number" },
+	{ "fd.net < 10.0.0.0/8", -STRATO_ETYPE, 0, 19, "operator < does not apply to an IP address" },
+	{ "fd.net = 10.0.0.0/33", -STRATO_ETYPE, 9, 11, "'10.0.0.0/33' is not an IP address" },
+	{ "fd.sip = nothost", -STRATO_ETYPE, 9, 7, "'nothost' is not an IP address" },
+	{ "proc.name regex \"a(\"", -STRATO_ESYNTAX, 16, 4, "bad regular expression" },
+	{ "evt.buffer bcontains 6g", -STRATO_ETYPE, 21, 2, "bcontains needs hexadecimal bytes" },
+	{ "len(proc.pid) > 1", -STRATO_ETYPE, 0, 13, "len() needs a string" },
+	{ "proc.name = val(proc.pid)", -STRATO_ETYPE, 12, 13, "cannot compare a string with a number" },
+	{ "tolower(proc.name = x", -STRATO_ESYNTAX, 18, 1, "expected ')' after the argument of tolower()" },
+	{ "= x", -STRATO_ESYNTAX, 0, 1, "unexpected '='" },
+	{ "proc.name = x or or", -STRATO_ENOFIELD, 17, 2, "unknown macro 'or'" },
+};
+
+START_TEST(test_reject)
+{
+	struct strato_filter_error err;
+	strato_filter *f = (strato_filter *)1;
+	int rc = strato_filter_compile(&f, reject[_i].expr, NULL, &err);
+
+	ck_assert_msg(rc == reject[_i].rc, "%s: rc %d want %d (%s)", reject[_i].expr, rc,
+		      reject[_i].rc, err.message);
+	ck_assert_ptr_null(f);
+	ck_assert_msg(err.offset == reject[_i].off && err.length == reject[_i].len,
+		      "%s: at %zu+%zu want %zu+%zu (%s)", reject[_i].expr, err.offset, err.length,
+		      reject[_i].off, reject[_i].len, err.message);
+	ck_assert_msg(!strncmp(err.message, reject[_i].msg, strlen(reject[_i].msg)),
+		      "%s: message '%s' want '%s...'", reject[_i].expr, err.message, reject[_i].msg);
+	ck_assert_msg(strstr(strato_last_error(), "at offset") != NULL, "%s", strato_last_error());
+}
+END_TEST
+
+START_TEST(test_suggest)
+{
+	struct strato_filter_error err;
+	strato_filter *f;
+
+	ck_assert_int_eq(strato_filter_compile(&f, "proc.nmae = x", NULL, &err), -STRATO_ENOFIELD);
+	ck_assert_msg(strstr(err.message, "proc.name") != NULL, "%s", err.message);
+}
+END_TEST
+
+/* Number of events of `file` the filter selects. */
+static long count_matches(const char *file, const char *expr, const strato_filter_defs *defs)
+{
+	STRATO_OPTS(strato_file_opts, fo);
+	STRATO_OPTS(strato_filter_opts, o, .defs = defs);
+	struct strato_filter_error err;
+	strato_capture *cap;
+	strato_filter *f;
+	const strato_event *ev;
+	long n = 0;
+	int rc;
+
+	ck_assert_msg(strato_filter_compile(&f, expr, &o, &err) == 0, "%s: %s", expr, err.message);
+	ck_assert_int_eq(strato_capture_open_file(&cap, file, &fo), 0);
+	ck_assert_int_eq(strato_capture_set_filter(cap, f), 0);
+	strato_filter_free(f);
+	while ((rc = strato_capture_next(cap, &ev)) == STRATO_EVENT)
+		n++;
+	ck_assert_int_eq(rc, STRATO_EOF);
+	strato_capture_close(cap);
+	return n;
+}
+
+/* Counts: `sysdig -r curl_google.scap "(EXPR) and evt.dir='<'" | wc -l`
+ * with sysdig 0.29.3. */
+static const struct {
+	const char *expr;
+	long want;
+} apply[] = {
+	{ "evt.type=open", 48 },
+	{ "evt.type in (open, openat, close)", 102 },
+	{ "not evt.type in (read, write, close)", 488 },
+	{ "fd.name contains /etc/", 34 },
+	{ "fd.name startswith /usr/lib", 111 },
+	{ "fd.name pmatch (/etc, /usr/lib)", 145 },
+	{ "fd.num >= 0 and fd.typechar=f", 194 },
+	{ "(evt.type=open or evt.type=openat) and not fd.name startswith /proc", 48 },
+	{ "fd.type in (ipv4, ipv6)", 17 },
+	{ "fd.l4proto=udp", 5 },
+	{ "evt.failed=true", 43 },
+	{ "evt.rawres > 0 and evt.rawres <= 100", 72 },
+	{ "proc.name icontains CUR", 597 },
+	{ "not fd.name exists", 365 },
+	{ "proc.name=curl and (evt.type=connect or evt.type=sendto) and not evt.failed=true", 3 },
+};
+
+START_TEST(test_apply)
+{
+	const char *file = sample();
+	char expr[512];
+
+	if (!file)
+		return;
+	snprintf(expr, sizeof(expr), "(%s) and evt.dir='<'", apply[_i].expr);
+	ck_assert_msg(count_matches(file, expr, NULL) == apply[_i].want, "%s: %ld want %ld",
+		      apply[_i].expr, count_matches(file, expr, NULL), apply[_i].want);
+}
+END_TEST
+
+START_TEST(test_macros)
+{
+	strato_filter_defs *d;
+	const char *const bins[] = { "curl", "wget" }, *const more[] = { "web_tools", "bash" };
+
+	ck_assert_int_eq(strato_filter_defs_new(&d), 0);
+	ck_assert_int_eq(strato_filter_defs_add_list(d, "web_tools", bins, 2), 0);
+	ck_assert_int_eq(strato_filter_defs_add_list(d, "tools", more, 2), 0);
+	ck_assert_int_eq(strato_filter_defs_add_macro(d, "opens", "evt.type in (open, openat)"), 0);
+	ck_assert_int_eq(strato_filter_defs_add_macro(d, "tool_opens", "opens and proc.name in (tools)"), 0);
+	ck_assert_int_eq(strato_filter_defs_add_macro(d, "loop", "proc.pid > 1 and loop"), 0);
+	ck_assert_int_eq(strato_filter_defs_add_macro(d, "broken", "proc.pid > x"), 0);
+	char *s = dump_of("tool_opens and not fd.name in (web_tools)", d);
+	ck_assert_str_eq(s, "(and (and (in evt.type:types (open openat)) (in proc.name:charbuf "
+			    "(\"curl\" \"wget\" \"bash\"))) (not (in fd.name:charbuf (\"curl\" \"wget\"))))");
+	free(s);
+
+	STRATO_OPTS(strato_filter_opts, o, .defs = d);
+	struct strato_filter_error err;
+	strato_filter *f;
+	ck_assert_int_eq(strato_filter_compile(&f, "proc.name = a or loop", &o, &err), -STRATO_ESYNTAX);
+	ck_assert_uint_eq(err.offset, 17);
+	ck_assert_uint_eq(err.length, 4);
+	ck_assert_msg(strstr(err.message, "refers to itself") != NULL, "%s", err.message);
+	ck_assert_int_eq(strato_filter_compile(&f, "evt.num > 0 and broken", &o, &err), -STRATO_ETYPE);
+	ck_assert_uint_eq(err.offset, 16);
+	ck_assert_str_eq(err.message, "in macro broken: 'x' is not a number (proc.pid is int64)");
+	strato_filter_defs_free(d);
+
+	const char *file = sample();
+	if (file) {
+		ck_assert_int_eq(strato_filter_defs_new(&d), 0);
+		ck_assert_int_eq(strato_filter_defs_add_macro(d, "exits", "evt.dir='<'"), 0);
+		ck_assert_int_eq(strato_filter_defs_add_list(d, "opens", (const char *const[]){ "open", "openat", "close" }, 3), 0);
+		/* same count as the apply table's plain expression */
+		ck_assert_int_eq(count_matches(file, "evt.type in (opens) and exits", d), 102);
+		strato_filter_defs_free(d);
+	}
+}
+END_TEST
+
+START_TEST(test_ruleset)
+{
+	const char *file = sample();
+	static const char *const exprs[] = {
+		"evt.type=open and evt.dir='<'", "fd.name contains /etc/ and evt.dir='<'",
+		"fd.l4proto=udp and evt.dir='<'", "evt.failed=true and evt.dir='<'",
+	};
+	static const long want[] = { 48, 34, 5, 43 };
+	long got[4] = { 0 };
+	strato_ruleset *rs;
+	strato_capture *cap;
+	const strato_event *ev;
+	STRATO_OPTS(strato_file_opts, fo);
+
+	if (!file)
+		return;
+	ck_assert_int_eq(strato_ruleset_new(&rs), 0);
+	for (int i = 0; i < 4; i++) {
+		strato_filter *f;
+
+		ck_assert_int_eq(strato_filter_compile(&f, exprs[i], NULL, NULL), 0);
+		ck_assert_int_eq(strato_ruleset_add(rs, exprs[i], f), i);
+		strato_filter_free(f);
+	}
+	ck_assert_str_eq(strato_ruleset_name(rs, 2), exprs[2]);
+	ck_assert_ptr_null(strato_ruleset_name(rs, 4));
+	ck_assert_int_eq(strato_capture_open_file(&cap, file, &fo), 0);
+	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		unsigned m[4];
+		int n = strato_ruleset_match(rs, ev, m, 4);
+
+		ck_assert_int_ge(n, 0);
+		for (int i = 0; i < n; i++)
+			got[m[i]]++;
+		/* the index must give what each filter alone gives */
+		for (unsigned i = 0, j = 0; i < 4; i++) {
+			strato_filter *f;
+			ck_assert_int_eq(strato_filter_compile(&f, exprs[i], NULL, NULL), 0);
+			int r = strato_filter_match(f, ev);
+			strato_filter_free(f);
+			ck_assert_int_eq(r, j < (unsigned)n && m[j] == i);
+			j += j < (unsigned)n && m[j] == i;
+		}
+	}
+	strato_capture_close(cap);
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(got[i], want[i]);
+	strato_ruleset_free(rs);
+}
+END_TEST
+
+/* A random filter over the fields the prefilter looks at, with enough
+ * other clauses that and/or/not mix them with everything else. */
+static void rand_expr(char *out, size_t len, unsigned depth, unsigned *seed)
+{
+	static const char *const types[] = { "open", "openat", "read", "write", "close", "connect",
+					     "execve", "mmap", "brk", "sendto", "fstat", "socket" };
+	static const char *const pids[] = { "1", "100", "2456", "2457", "30000", "0" };
+	unsigned r = (unsigned)rand_r(seed) % (depth > 3 ? 5 : 9);
+	char a[400], b[400];
+
+	switch (r) {
+	case 0:
+		snprintf(out, len, "evt.type = %s", types[rand_r(seed) % 12]);
+		break;
+	case 1:
+		snprintf(out, len, "evt.type in (%s, %s)", types[rand_r(seed) % 12],
+			 types[rand_r(seed) % 12]);
+		break;
+	case 2:
+		snprintf(out, len, "evt.type != %s", types[rand_r(seed) % 12]);
+		break;
+	case 3:
+		snprintf(out, len, "proc.pid %s %s", rand_r(seed) % 2 ? "=" : "in (",
+			 pids[rand_r(seed) % 6]);
+		if (strchr(out, '('))
+			strncat(out, ")", len - strlen(out) - 1);
+		break;
+	case 4:
+		snprintf(out, len, "%s", rand_r(seed) % 2 ? "fd.num < 4" : "evt.failed = true");
+		break;
+	case 5:
+		rand_expr(a, sizeof(a), depth + 1, seed);
+		snprintf(out, len, "not (%s)", a);
+		break;
+	default:
+		rand_expr(a, sizeof(a), depth + 1, seed);
+		rand_expr(b, sizeof(b), depth + 1, seed);
+		snprintf(out, len, "(%s) %s (%s)", a, r == 6 ? "or" : "and", b);
+		break;
+	}
+}
+
+/* What the kernel part would let through, given the event's process id. */
+static bool prefilter_passes(const struct strato_fprefilter *pf, const strato_event *ev,
+			     const strato_field *pidf)
+{
+	unsigned id = strato_event_type(ev);
+	int64_t pid;
+
+	if (id > 1 && !strato_ftypes_has(&pf->types, id))
+		return false;
+	if (!pf->npids)
+		return true;
+	if (strato_field_get_i64(pidf, ev, &pid))
+		return false; /* the kernel always knows the tgid; a file may not */
+	for (unsigned i = 0; i < pf->npids; i++)
+		if (pf->pids[i] == pid)
+			return true;
+	return false;
+}
+
+START_TEST(test_prefilter_safe)
+{
+	const char *file = sample();
+	STRATO_OPTS(strato_file_opts, fo);
+	strato_capture *cap;
+	const strato_event *ev;
+	unsigned seed = 12345, narrowed = 0, checked = 0;
+	strato_field *pidf;
+
+	if (!file)
+		return;
+	ck_assert_int_eq(strato_field_lookup("proc.pid", &pidf), 0);
+	/* Events come from a real capture, read once per filter: clones would
+	 * lose the process state the filters' fields need. */
+	for (int round = 0; round < 300; round++) {
+		struct strato_fprefilter pf;
+		strato_filter *f;
+		char expr[2048];
+
+		rand_expr(expr, sizeof(expr), 0, &seed);
+		ck_assert_msg(strato_filter_compile(&f, expr, NULL, NULL) == 0, "%s", expr);
+		strato_filter_prefilter(f, &pf);
+		narrowed += !pf.all_types || pf.npids;
+		ck_assert_int_eq(strato_capture_open_file(&cap, file, &fo), 0);
+		while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+			int m = strato_filter_match(f, ev);
+
+			ck_assert_int_ge(m, 0);
+			if (m) {
+				checked++;
+				ck_assert_msg(prefilter_passes(&pf, ev, pidf),
+					      "prefilter drops event %llu (%s) that %s accepts",
+					      (unsigned long long)strato_event_num(ev),
+					      strato_event_name(ev), expr);
+			}
+		}
+		strato_capture_close(cap);
+		strato_filter_free(f);
+	}
+	ck_assert_uint_gt(narrowed, 50); /* the test exercised real narrowing */
+	ck_assert_uint_gt(checked, 1000);
+	strato_field_free(pidf);
+}
+END_TEST
+
+START_TEST(test_api_errors)
+{
+	strato_filter *f;
+
+	ck_assert_int_eq(strato_filter_compile(NULL, "x", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(strato_filter_compile(&f, NULL, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(strato_filter_match(NULL, NULL), -EINVAL);
+	ck_assert_int_eq(strato_filter_dump(NULL, stdout), -EINVAL);
+	ck_assert_int_eq(strato_capture_set_filter(NULL, NULL), -EINVAL);
+	strato_filter_free(NULL);
+	strato_ruleset_free(NULL);
+	strato_filter_defs_free(NULL);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("filter");
+	TCase *tc = tcase_create("filter");
+	SRunner *sr;
+	int nf;
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_accept, 0, sizeof(accept) / sizeof(accept[0]));
+	tcase_add_loop_test(tc, test_reject, 0, sizeof(reject) / sizeof(reject[0]));
+	tcase_add_test(tc, test_suggest);
+	tcase_add_loop_test(tc, test_apply, 0, sizeof(apply) / sizeof(apply[0]));
+	tcase_add_test(tc, test_macros);
+	tcase_add_test(tc, test_ruleset);
+	tcase_add_test(tc, test_prefilter_safe);
+	tcase_add_test(tc, test_api_errors);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	nf = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	if (!nf && !sample()) {
+		printf("%s missing: the apply tests were skipped\n", STRATO_SAMPLE);
+		return STRATO_TEST_SKIP;
+	}
+	return nf ? 1 : 0;
+}

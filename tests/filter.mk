@@ -1,0 +1,19 @@
+# tests/filter.mk: the filter language: compiler tables (accept, reject,
+# apply), the Falco rule files, and the comparison with sysdig 0.29.3.
+EXTRA_DIST += tests/data/filter-accept.inc tests/data/filters-sysdig.txt \
+	tests/data/filters-sysdig.skip tests/falco_rules.h
+dist_noinst_SCRIPTS += tests/filter-sysdig.sh tests/filter-falco.sh
+check_PROGRAMS += tests/filter_keys tests/filter_falco
+tests_filter_keys_SOURCES = tests/filter_keys.c
+tests_filter_keys_LDADD = lib/libstratocore.la
+tests_filter_falco_SOURCES = tests/filter_falco.c tests/falco_rules.c
+tests_filter_falco_LDADD = lib/libstratocore.la
+TESTS += tests/filter-sysdig.sh tests/filter-falco.sh
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_filter
+TESTS += tests/check_filter
+tests_check_filter_SOURCES = tests/check_filter.c
+tests_check_filter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_filter_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
+endif
