@@ -10,7 +10,8 @@ STRATO_LUA_TESTS = \
 	tests/lua/errors.lua \
 	tests/lua/live.lua \
 	tests/lua/live_pids.lua \
-	tests/lua/fields.lua
+	tests/lua/fields.lua \
+	tests/lua/filters.lua
 EXTRA_DIST += $(STRATO_LUA_TESTS) tests/lua/testlib.lua
 if HAVE_LUA
 TESTS += $(STRATO_LUA_TESTS)

@@ -6,7 +6,7 @@
 # interpreter that loads the module provides it.
 if HAVE_LUA
 luacmod_LTLIBRARIES = bindings/lua/stratocore.la
-bindings_lua_stratocore_la_SOURCES = bindings/lua/stratocore.c bindings/lua/fields.c bindings/lua/lstrato.h
+bindings_lua_stratocore_la_SOURCES = bindings/lua/stratocore.c bindings/lua/fields.c bindings/lua/filter.c bindings/lua/lstrato.h
 bindings_lua_stratocore_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(LUA_CFLAGS)
 bindings_lua_stratocore_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared \
 	-export-symbols-regex '^luaopen_stratocore$$'

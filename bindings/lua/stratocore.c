@@ -859,6 +859,10 @@ int luaopen_stratocore(lua_State *L)
 	lua_newtable(L); /* event methods, at 2 */
 	luaL_setfuncs(L, strato_lua_ev_methods, 0);
 	strato_lua_open_fields(L, 1, 2);
+	luaL_getmetatable(L, STRATO_LUA_CAP);
+	lua_getfield(L, -1, "__index");
+	strato_lua_open_filters(L, 1, lua_gettop(L));
+	lua_pop(L, 2);
 	luaL_getmetatable(L, STRATO_LUA_EV);
 	lua_insert(L, -2);
 	lua_pushcclosure(L, strato_lua_ev_index, 1);
