@@ -11,7 +11,9 @@ STRATO_LUA_TESTS = \
 	tests/lua/live.lua \
 	tests/lua/live_pids.lua \
 	tests/lua/fields.lua \
-	tests/lua/filters.lua
+	tests/lua/filters.lua \
+	tests/lua/scripts.lua \
+	tests/lua/scripts_live.lua
 EXTRA_DIST += $(STRATO_LUA_TESTS) tests/lua/testlib.lua
 if HAVE_LUA
 TESTS += $(STRATO_LUA_TESTS)

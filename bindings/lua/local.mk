@@ -12,3 +12,13 @@ bindings_lua_stratocore_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -share
 	-export-symbols-regex '^luaopen_stratocore$$'
 bindings_lua_stratocore_la_LIBADD = lib/libstratocore.la
 endif
+
+# The scripts (lua SCRIPT [-r FILE] [FILTER]) and the helper they share.
+luascriptsdir = $(pkgdatadir)/lua
+dist_luascripts_DATA = \
+	bindings/lua/scripts/stratoscript.lua \
+	bindings/lua/scripts/topprocs.lua \
+	bindings/lua/scripts/topfiles.lua \
+	bindings/lua/scripts/spy_users.lua \
+	bindings/lua/scripts/echo_fds.lua \
+	bindings/lua/scripts/proctree.lua
