@@ -22,3 +22,5 @@ dist_luascripts_DATA = \
 	bindings/lua/scripts/spy_users.lua \
 	bindings/lua/scripts/echo_fds.lua \
 	bindings/lua/scripts/proctree.lua
+
+EXTRA_DIST += docs/lua.md
