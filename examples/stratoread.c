@@ -127,9 +127,21 @@ int main(int argc, char **argv)
 		default: usage(stderr); return 2;
 		}
 	}
+	/* trailing arguments are a filter, joined with spaces as in sysdig */
+	strato_filter *filter = NULL;
 	if (optind < argc) {
-		usage(stderr);
-		return 2;
+		char expr[8192] = "";
+		struct strato_filter_error ferr;
+
+		for (int i = optind; i < argc; i++)
+			if (snprintf(expr + strlen(expr), sizeof(expr) - strlen(expr), "%s%s",
+				     i > optind ? " " : "", argv[i]) < 0)
+				return 2;
+		if (strato_filter_compile(&filter, expr, NULL, &ferr)) {
+			fprintf(stderr, "stratoread: filter error at offset %zu: %s\n  %s\n  %*s^\n",
+				ferr.offset, ferr.message, expr, (int)ferr.offset, "");
+			return 2;
+		}
 	}
 	{
 		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT);
@@ -154,6 +166,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "stratoread: cannot capture live: %s\n", strato_last_error());
 			return 1;
 		}
+	}
+	rc = strato_capture_set_filter(g_cap, filter);
+	strato_filter_free(filter);
+	if (rc) {
+		fprintf(stderr, "stratoread: %s\n", strato_last_error());
+		return 1;
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

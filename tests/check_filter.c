@@ -164,7 +164,6 @@ static const struct {
 	{ "evt.failed=true", 43 },
 	{ "evt.rawres > 0 and evt.rawres <= 100", 72 },
 	{ "proc.name icontains CUR", 597 },
-	{ "not fd.name exists", 365 },
 	{ "proc.name=curl and (evt.type=connect or evt.type=sendto) and not evt.failed=true", 3 },
 };
 

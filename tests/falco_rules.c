@@ -205,7 +205,7 @@ static int strato_fr_value(struct strato_frkv *kv, char *rest, char **lines, siz
 			strato_fr_uncomment(lines[i]);
 			char *t = strato_fr_trim(lines[i]);
 			if (*t != '-')
-				return -EINVAL;
+				continue; /* more keys of a mapping item: not needed */
 			int rc = strato_fr_additem(kv, strato_fr_unquote(strato_fr_trim(t + 1)));
 			if (rc)
 				return rc;
@@ -344,19 +344,23 @@ int strato_frules_load(struct strato_frules *r, const char *path, char *errbuf, 
 			char *l = lines[i], *colon;
 			size_t j = i + 1;
 
-			if (strato_fr_indent(l) != 2 || !(colon = strchr(l, ':')) ||
+			if (strato_fr_indent(l) != 2 || !strchr(l, ':') ||
 			    nkv == sizeof(kvs) / sizeof(kvs[0])) {
 				snprintf(errbuf, errlen, "%s:%zu: expected `key:`", path, i + 1);
 				rc = -EINVAL;
 				break;
 			}
-			while (j < nl && (strato_fr_blank(lines[j]) || strato_fr_indent(lines[j]) > 2))
+			/* a flow sequence may close with `]` at the key's indent */
+			bool flow = (colon = strchr(l, ':')) && strchr(colon, '[');
+			while (j < nl && (strato_fr_blank(lines[j]) || strato_fr_indent(lines[j]) > 2 ||
+					  (flow && lines[j][strato_fr_indent(lines[j])] == ']')))
 				j++;
 			/* trailing blank lines belong to nobody */
 			size_t end = j;
 			while (end > i + 1 && strato_fr_blank(lines[end - 1]) &&
 			       strato_fr_indent(lines[end - 1]) <= 2)
 				end--;
+			colon = strchr(l, ':');
 			*colon = 0;
 			snprintf(kvs[nkv].key, sizeof(kvs[nkv].key), "%s", strato_fr_trim(l));
 			rc = strato_fr_value(&kvs[nkv], colon + 1, lines + i + 1, end - i - 1);

@@ -4,6 +4,7 @@
 #include "field/fields.h"
 #include "state/state.h"
 #include "event/format.h"
+#include "event/flags.h"
 
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -65,13 +66,66 @@ int strato_fval_text(const struct strato_event *ev, struct strato_fval *v, const
 	return 0;
 }
 
+/* How many parameters %evt.args shows. An event read from a file shows the
+ * parameters its type had in the 2022 layout, as sysdig 0.29.3 does: the
+ * exit's own arguments, not the enter arguments the reader merged in nor
+ * the empty ones the current layout added. Live events show all. */
+static unsigned strato_args_shown(const struct strato_event *ev, const struct strato_event_info *ei)
+{
+	unsigned n = ev->nparams < ei->nparams ? ev->nparams : ei->nparams;
+
+	if (ev->origin == STRATO_ORIGIN_FILE && ei->nparams_2022 >= 0 && (unsigned)ei->nparams_2022 < n)
+		n = (unsigned)ei->nparams_2022;
+	return n;
+}
+
+/* name=value pairs of the shown parameters (see strato_args_shown). */
+static int strato_format_args(const struct strato_event *ev, const struct strato_resolver *res, char *buf, size_t len)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	size_t pos = 0;
+	unsigned n;
+
+	if (len)
+		buf[0] = 0;
+	if (!ei || ev->type <= 1)
+		return 0;
+	n = strato_args_shown(ev, ei);
+	/* parameters the file's event did not have are empty in the merged
+	 * event; sysdig does not show them */
+	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 &&
+	       ei->params[n - 1].type != STRATO_PT_BYTEBUF && ei->params[n - 1].type != STRATO_PT_CHARBUF)
+		n--;
+	for (unsigned i = 0; i < n; i++) {
+		const char *name = ei->params_2022 && (int)i < ei->nparams_2022 ? ei->params_2022[i].name
+										 : ei->params[i].name;
+		size_t nl = strlen(name);
+		int w;
+
+		if (pos + nl + 1 < len) {
+			memcpy(buf + pos, name, nl);
+			buf[pos + nl] = '=';
+		}
+		pos += nl + 1;
+		w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL, pos < len ? len - pos : 0);
+		if (w > 0)
+			pos += (size_t)w;
+		if (pos + 1 < len)
+			buf[pos] = ' ';
+		pos++;
+	}
+	if (len)
+		buf[pos < len ? pos : len - 1] = 0;
+	return (int)pos;
+}
+
 /* Renders through one of the event formatter's calls into scratch memory:
  * measure, then write. */
 static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v, int idx)
 {
 	const struct strato_resolver *res = ev->state ? &ev->state->resolver : NULL;
 	char tmp[512];
-	int n = idx < 0 ? strato_event_format_args_ex(ev, res, tmp, sizeof(tmp))
+	int n = idx < 0 ? strato_format_args(ev, res, tmp, sizeof(tmp))
 			: strato_event_format_param_ex(ev, (unsigned)idx, res, tmp, sizeof(tmp));
 	char *s;
 
@@ -80,7 +134,7 @@ static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v
 	if ((size_t)n < sizeof(tmp))
 		memcpy(s, tmp, (size_t)n + 1);
 	else if (idx < 0)
-		strato_event_format_args_ex(ev, res, s, (size_t)n + 1);
+		strato_format_args(ev, res, s, (size_t)n + 1);
 	else
 		strato_event_format_param_ex(ev, (unsigned)idx, res, s, (size_t)n + 1);
 	v->s = s;
@@ -289,6 +343,13 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			f = NULL; /* whole value below */
 		break;
 	case STRATO_F_EVT_TYPE:
+		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res > 0 &&
+		    res < STRATO_SYSCALL_NAMES && strato_syscall_names[res]) {
+			/* generic events are named by their system call */
+			v->s = strato_syscall_names[res];
+			v->n = strlen(v->s);
+			return 0;
+		}
 		v->s = strato_event_name(ev);
 		v->n = strlen(v->s);
 		return 0;
@@ -364,7 +425,10 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		return 0;
 	}
 	case STRATO_F_EVT_BUFLEN:
-		if (!ei || !(ei->flags & (STRATO_EF_READS_FD | STRATO_EF_WRITES_FD)) ||
+		/* sysdig: the result of an I/O-category exit whose fd the
+		 * state knows */
+		if (!st || strato_event_is_enter(ev->type) || !ei || !(ei->category & 0x20) ||
+		    !strato_state_fd(st, strato_state_thread(st, strato_event_tid(ev)), strato_event_fd_num(ev)) ||
 		    strato_event_res(ev, &res) || res < 0)
 			return -STRATO_ENOVALUE;
 		v->i = res;

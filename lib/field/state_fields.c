@@ -36,8 +36,8 @@ static int strato_join(const struct strato_event *ev, struct strato_fval *v, con
 	size_t hl = head ? strlen(head) : 0, o = 0;
 	char *s;
 
-	while (n && list[n - 1] == 0)
-		n--;
+	if (n && list[n - 1] == 0)
+		n--; /* the last terminator; empty arguments stay */
 	s = strato_field_scratch(ev, hl + 1 + n);
 	if (!s)
 		return -STRATO_ENOVALUE;
@@ -88,6 +88,8 @@ static struct strato_thread *strato_ancestor(const struct strato_state *st, stru
 
 static int strato_cmdline(const struct strato_event *ev, struct strato_fval *v, const struct strato_thread *t)
 {
+	if (!t->comm[0])
+		return -STRATO_ENOVALUE;
 	return strato_join(ev, v, t->comm, t->args ? t->args : "", t->args_len, ' ');
 }
 
@@ -103,8 +105,8 @@ static int strato_ip_of(struct strato_fval *v, const struct strato_fdent *f, boo
 
 static bool strato_is_ip(const struct strato_fdent *f)
 {
-	return f->type == STRATO_FD_IPV4_SOCK || f->type == STRATO_FD_IPV6_SOCK || f->type == STRATO_FD_IPV4_SERVSOCK ||
-	       f->type == STRATO_FD_IPV6_SERVSOCK;
+	return f->has_tuple && (f->type == STRATO_FD_IPV4_SOCK || f->type == STRATO_FD_IPV6_SOCK || f->type == STRATO_FD_IPV4_SERVSOCK ||
+	       f->type == STRATO_FD_IPV6_SERVSOCK);
 }
 
 static bool strato_is_servsock(const struct strato_fdent *f)
@@ -274,17 +276,23 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		m = t;
 	if (id >= STRATO_F_FD_NUM && id <= STRATO_F_FD_NAMERAW) {
 		num = strato_event_fd_num(ev);
-		if (num < 0 && id != STRATO_F_FD_NUM)
+		if (num == STRATO_NO_FD)
 			return -STRATO_ENOVALUE;
 		if (id == STRATO_F_FD_NUM) {
-			if (num == -1 && !strato_state_fd(st, t, num))
-				return -STRATO_ENOVALUE;
 			v->i = num;
 			return 0;
 		}
 		fd = strato_state_fd(st, t, num);
-		if (!fd)
-			return -STRATO_ENOVALUE;
+		if (!fd) {
+			/* an fd the state never saw open: sysdig shows it as
+			 * an unnamed fd of unknown type */
+			switch (id) {
+			case STRATO_F_FD_TYPECHAR: return strato_set_s(v, "o");
+			case STRATO_F_FD_NAME: case STRATO_F_FD_NAMERAW: return strato_set_s(v, "");
+			case STRATO_F_FD_DIRECTORY: return strato_set_s(v, "/");
+			default: return -STRATO_ENOVALUE;
+			}
+		}
 	}
 	switch (id) {
 	case STRATO_F_PROC_PID: v->i = t->pid; return 0;
@@ -297,9 +305,9 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		v->i = a->vpid;
 		return 0;
 	case STRATO_F_THREAD_VTID: v->i = t->vtid; return 0;
-	case STRATO_F_PROC_NAME: return strato_set_s(v, t->comm);
-	case STRATO_F_PROC_EXE: return strato_set_s(v, t->exe);
-	case STRATO_F_PROC_EXEPATH: return strato_set_s(v, t->exepath);
+	case STRATO_F_PROC_NAME: return t->comm[0] ? strato_set_s(v, t->comm) : -STRATO_ENOVALUE;
+	case STRATO_F_PROC_EXE: return t->exe[0] ? strato_set_s(v, t->exe) : -STRATO_ENOVALUE;
+	case STRATO_F_PROC_EXEPATH: return t->exepath[0] ? strato_set_s(v, t->exepath) : -STRATO_ENOVALUE;
 	case STRATO_F_PROC_ARGS: return strato_join(ev, v, NULL, t->args ? t->args : "", t->args_len, ' ');
 	case STRATO_F_PROC_CMDLINE: return strato_cmdline(ev, v, t);
 	case STRATO_F_PROC_EXELINE: return strato_join(ev, v, t->exe, t->args ? t->args : "", t->args_len, ' ');
@@ -366,9 +374,12 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		if (!(a = strato_ancestor(st, t, num)))
 			return -STRATO_ENOVALUE;
 		switch (id) {
-		case STRATO_F_PROC_PNAME: case STRATO_F_PROC_ANAME: return strato_set_s(v, a->comm);
-		case STRATO_F_PROC_PEXE: case STRATO_F_PROC_AEXE: return strato_set_s(v, a->exe);
-		case STRATO_F_PROC_PEXEPATH: case STRATO_F_PROC_AEXEPATH: return strato_set_s(v, a->exepath);
+		case STRATO_F_PROC_PNAME: case STRATO_F_PROC_ANAME:
+			return a->comm[0] ? strato_set_s(v, a->comm) : -STRATO_ENOVALUE;
+		case STRATO_F_PROC_PEXE: case STRATO_F_PROC_AEXE:
+			return a->exe[0] ? strato_set_s(v, a->exe) : -STRATO_ENOVALUE;
+		case STRATO_F_PROC_PEXEPATH: case STRATO_F_PROC_AEXEPATH:
+			return a->exepath[0] ? strato_set_s(v, a->exepath) : -STRATO_ENOVALUE;
 		case STRATO_F_PROC_APID: v->i = a->pid; return 0;
 		default: return strato_cmdline(ev, v, a);
 		}
@@ -417,7 +428,8 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_THREAD_PFMAJOR: v->i = (int64_t)t->pfmajor; return 0;
 	case STRATO_F_THREAD_PFMINOR: v->i = (int64_t)t->pfminor; return 0;
 	/* fd */
-	case STRATO_F_FD_TYPE: return strato_set_s(v, strato_fd_typename(fd->type));
+	case STRATO_F_FD_TYPE:
+		return strato_fd_typename(fd->type) ? strato_set_s(v, strato_fd_typename(fd->type)) : -STRATO_ENOVALUE;
 	case STRATO_F_FD_TYPECHAR: return strato_fval_text(ev, v, "%c", strato_fd_typechar(fd->type));
 	case STRATO_F_FD_NAME: case STRATO_F_FD_NAMERAW: return strato_set_s(v, fd->name);
 	case STRATO_F_FD_DIRECTORY: case STRATO_F_FD_FILENAME: {

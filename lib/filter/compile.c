@@ -91,11 +91,16 @@ static int strato_cc_field(struct strato_fref *r, struct strato_filter_error *er
 
 	if (rc == -ENOMEM)
 		return rc;
+	if (rc == -STRATO_ENOFIELD) {
+		/* keep the registry's did-you-mean list */
+		const char *sug = strchr(strato_last_error(), ';');
+
+		return strato_filter_seterr(err, rc, r->off, r->len, "unknown field '%.60s'%.120s",
+					    r->name, sug ? sug : "");
+	}
 	if (rc)
-		return strato_filter_seterr(err, rc == -STRATO_ENOFIELD ? rc : -STRATO_ENOFIELD,
-					    r->off, r->len, "%s field '%.60s': %.120s",
-					    rc == -STRATO_ENOFIELD ? "unknown" : "bad", r->name,
-					    strato_last_error());
+		return strato_filter_seterr(err, -STRATO_ENOFIELD, r->off, r->len,
+					    "bad field '%.60s': %.120s", r->name, strato_last_error());
 	r->type = strato_field_type(r->field);
 	r->klass = r->base = strato_ptype_class(r->type, &r->as_text);
 	/* transformers apply innermost first */

@@ -188,6 +188,19 @@ static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, 
 			return -ENOMEM;
 		v->text = items[i];
 		v->tlen = il;
+		/* Falco pastes list items into the condition, so an item that
+		 * is a quoted string stands for the string inside the quotes */
+		if (il >= 2 && (items[i][0] == '"' || items[i][0] == '\'')) {
+			struct strato_lexer lx = { .src = items[i], .len = il, .arena = s->p->arena };
+			struct strato_token t;
+
+			strato_lex_next(&lx, &t, true);
+			if (t.kind == STRATO_T_STRING && t.len == il) {
+				v->text = t.text;
+				v->tlen = t.tlen;
+				v->quoted = true;
+			}
+		}
 		v->off = off;
 		v->len = len;
 	}

@@ -170,6 +170,25 @@ static void strato_set_blob(char **dst, size_t *dlen, const void *p, size_t n)
 	}
 }
 
+/* Working directories are kept with a trailing '/', as sysdig shows them. */
+static void strato_set_cwd(char **dst, const char *p, size_t n)
+{
+	char *s;
+
+	if (!n || p[n - 1] == '/') {
+		strato_set_str(dst, p, n);
+		return;
+	}
+	s = malloc(n + 2);
+	if (!s)
+		return;
+	memcpy(s, p, n);
+	s[n] = '/';
+	s[n + 1] = 0;
+	free(*dst);
+	*dst = s;
+}
+
 /* ---- fds ---- */
 
 static void strato_fd_free(struct strato_fdent *f)
@@ -321,6 +340,27 @@ struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t
 	return strato_map_get(&st->threads, tid);
 }
 
+static struct strato_thread *strato_thread_new(struct strato_state *st, int64_t tid);
+static void strato_thread_inherit(struct strato_thread *c, const struct strato_thread *p);
+
+/* The main thread of t's process, made from t when the state has never
+ * seen it (its parent then unknown), as sysdig does. */
+static struct strato_thread *strato_main_make(struct strato_state *st, struct strato_thread *t)
+{
+	struct strato_thread *m = strato_state_main(st, t);
+
+	if (m || !t)
+		return m;
+	m = strato_thread_new(st, t->pid);
+	if (!m)
+		return NULL;
+	strato_thread_inherit(m, t);
+	m->pid = t->pid;
+	m->ptid = -1;
+	m->vtid = m->vpid = t->vpid;
+	return m;
+}
+
 struct strato_thread *strato_state_main(const struct strato_state *st, const struct strato_thread *t)
 {
 	if (!t)
@@ -421,7 +461,54 @@ static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 	f->dport = fi->dport;
 	if (fi->type == STRATO_FD_IPV4_SERVSOCK || fi->type == STRATO_FD_IPV6_SERVSOCK)
 		f->role = STRATO_ROLE_SERVER;
+	f->has_tuple = fi->type >= STRATO_FD_IPV4_SOCK && fi->type <= STRATO_FD_IPV6_SERVSOCK;
 	return f;
+}
+
+/* Sockets from the tables: sysdig names them by their tuple and makes the
+ * side whose port a process listens on the server (the snapshot lists the
+ * local address first). */
+static void strato_fix_socket(struct strato_fdent *f, const struct strato_tables *tb)
+{
+	bool six = f->type == STRATO_FD_IPV6_SOCK || f->type == STRATO_FD_IPV6_SERVSOCK;
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN], name[256];
+	bool server = false;
+
+	if (f->type < STRATO_FD_IPV4_SOCK || f->type > STRATO_FD_IPV6_SERVSOCK)
+		return;
+	if (f->type == STRATO_FD_IPV4_SOCK || f->type == STRATO_FD_IPV6_SOCK) {
+		for (size_t i = 0; i < tb->nthreads && !server; i++) {
+			for (size_t k = 0; k < tb->threads[i].nfds; k++) {
+				const struct strato_fd_info *l = &tb->threads[i].fds[k];
+
+				if ((l->type == STRATO_FD_IPV4_SERVSOCK || l->type == STRATO_FD_IPV6_SERVSOCK) &&
+				    l->sport == f->sport) {
+					server = true;
+					break;
+				}
+			}
+		}
+		if (server) {
+			uint8_t ip[16];
+			uint16_t port = f->sport;
+
+			memcpy(ip, f->sip, 16);
+			memcpy(f->sip, f->dip, 16);
+			memcpy(f->dip, ip, 16);
+			f->sport = f->dport;
+			f->dport = port;
+		}
+		f->role = server ? STRATO_ROLE_SERVER : STRATO_ROLE_CLIENT;
+	}
+	if (f->name[0])
+		return;
+	inet_ntop(six ? AF_INET6 : AF_INET, f->sip, a, sizeof(a));
+	inet_ntop(six ? AF_INET6 : AF_INET, f->dip, b, sizeof(b));
+	if (f->type == STRATO_FD_IPV4_SERVSOCK || f->type == STRATO_FD_IPV6_SERVSOCK)
+		snprintf(name, sizeof(name), "%s:%u", a, f->sport);
+	else
+		snprintf(name, sizeof(name), "%s:%u->%s:%u", a, f->sport, b, f->dport);
+	strato_set_str(&f->name, name, strlen(name));
 }
 
 static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
@@ -442,7 +529,7 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 		strato_set_str(&t->comm, ti->comm, strlen(ti->comm));
 		strato_set_str(&t->exe, ti->exe, strlen(ti->exe));
 		strato_set_str(&t->exepath, ti->exepath, strlen(ti->exepath));
-		strato_set_str(&t->cwd, ti->cwd, strlen(ti->cwd));
+		strato_set_cwd(&t->cwd, ti->cwd, strlen(ti->cwd));
 		if (ti->args)
 			strato_set_blob(&t->args, &t->args_len, ti->args, ti->args_len);
 		if (ti->env)
@@ -469,6 +556,7 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 
 			if (!f)
 				return -ENOMEM;
+			strato_fix_socket(f, tb);
 			strato_fd_add(st, t, f);
 		}
 	}
@@ -631,7 +719,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 			return;
 		strato_thread_inherit(c, t);
 		c->pid = isthread ? t->pid : res;
-		c->ptid = isthread ? t->ptid : t->pid;
+		c->ptid = isthread ? t->pid : t->pid;
 		c->vtid = c->vpid = -1;
 		pm = strato_state_main(st, t);
 		if (!isthread && pm) {
@@ -657,6 +745,29 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		c->pid = v;
 	if (strato_pi(ev, "ptid", &v))
 		c->ptid = v;
+	/* a new thread's parent is its process's main thread (the process's
+	 * own parent stays on the main thread) */
+	if (isthread && c->pid != c->tid) {
+		c->ptid = c->pid;
+		if (strato_pb(ev, "args", &p, &n)) { /* describe the main thread from the child when unseen */
+			struct strato_thread *mm = strato_state_main(st, c);
+
+			if (!mm && (mm = strato_main_make(st, c))) {
+				if (strato_ps(ev, "comm", &s, &n))
+					strato_set_str(&mm->comm, s, n);
+				if (strato_ps(ev, "exe", &s, &n))
+					strato_set_str(&mm->exe, s, n);
+				if (strato_pb(ev, "args", &p, &n))
+					strato_set_blob(&mm->args, &mm->args_len, p, n);
+				if (strato_pi(ev, "uid", &v))
+					mm->uid = (uint32_t)v;
+				if (strato_pi(ev, "gid", &v))
+					mm->gid = (uint32_t)v;
+				if (strato_pb(ev, "cgroups", &p, &n))
+					strato_set_blob(&mm->cgroups, &mm->cgroups_len, p, n);
+			}
+		}
+	}
 	if (strato_pi(ev, "vtid", &v))
 		c->vtid = v;
 	if (strato_pi(ev, "vpid", &v))
@@ -694,9 +805,8 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 				strato_fd_add(st, c, cp);
 		}
 	}
-	if (strato_ps(ev, "cwd", &s, &n) && c->pid == c->tid) {
-		strato_set_str(&c->cwd, s, n);
-	}
+	if (strato_ps(ev, "cwd", &s, &n) && c->pid == c->tid)
+		strato_set_cwd(&c->cwd, s, n);
 }
 
 static void strato_on_execve(struct strato_state *st, struct strato_event *ev, struct strato_thread *t, int64_t res)
@@ -750,9 +860,9 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 	if (strato_pi(ev, "flags", &v))
 		t->flags = (uint32_t)v;
 	t->container_done = false;
+	/* sysdig 0.29.3 keeps the working directory it had (exec does not
+	 * change it) */
 	m = strato_state_main(st, t);
-	if (m && strato_ps(ev, "cwd", &s, &n) && n)
-		strato_set_str(&m->cwd, s, n);
 	/* fds opened with O_CLOEXEC do not survive: collect, then remove
 	 * (removal moves entries inside the map) */
 	if (m && m->fds.n) {
@@ -777,7 +887,7 @@ static void strato_on_open(struct strato_state *st, struct strato_event *ev, str
 	const char *s = "";
 	size_t n = 0;
 	int64_t flags = 0, dirfd = STRATO_AT_FDCWD, v;
-	struct strato_thread *m = strato_state_main(st, t);
+	struct strato_thread *m = strato_main_make(st, t);
 	struct strato_fdent *f;
 
 	if (fd < 0 || !m)
@@ -812,6 +922,7 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 
 	if (n < 1)
 		return false;
+	f->has_tuple = true;
 	if (p[0] == STRATO_AF_INET && n >= 13) {
 		memset(f->sip, 0, 16);
 		memset(f->dip, 0, 16);
@@ -847,14 +958,13 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 		size_t pl = strnlen((const char *)p + 17, n - 17);
 
 		f->type = STRATO_FD_UNIX_SOCK;
-		snprintf(name, sizeof(name), "%016" PRIx64 "->%016" PRIx64 " %.*s", strato_ld64(p + 1),
-			 strato_ld64(p + 9), (int)pl, (const char *)p + 17);
-		/* sysdig names a unix socket by its path when there is one */
-		if (pl)
-			snprintf(name, sizeof(name), "%.*s", (int)pl, (const char *)p + 17);
+		/* sysdig: "source->destination path", kernel addresses in hex */
+		snprintf(name, sizeof(name), "%" PRIx64 "->%" PRIx64 " %.*s", strato_ld64(p + 1), strato_ld64(p + 9),
+			 (int)pl, (const char *)p + 17);
 		strato_set_str(&f->name, name, strlen(name));
 		return true;
 	} else {
+		f->has_tuple = false;
 		return false;
 	}
 	snprintf(name, sizeof(name), "%s:%u->%s:%u", a, f->sport, b, f->dport);
@@ -875,7 +985,7 @@ static uint8_t strato_l4_of(int64_t domain, int64_t type, int64_t proto)
 
 static void strato_on_socket(struct strato_state *st, struct strato_event *ev, struct strato_thread *t, int64_t fd)
 {
-	struct strato_thread *m = strato_state_main(st, t);
+	struct strato_thread *m = strato_main_make(st, t);
 	int64_t domain = 0, type = 0, proto = 0;
 	struct strato_fdent *f;
 	uint8_t kind;
@@ -897,14 +1007,23 @@ static void strato_on_socket(struct strato_state *st, struct strato_event *ev, s
 	strato_fd_add(st, m, f);
 }
 
+/* bind: the socket is named by its local address, the server side. */
 static void strato_fd_sockaddr_local(struct strato_fdent *f, const uint8_t *p, size_t n)
 {
-	if (n >= 7 && p[0] == STRATO_AF_INET) {
-		memcpy(f->dip, p + 1, 4);
-		f->dport = strato_ld16(p + 5);
-	} else if (n >= 19 && p[0] == STRATO_AF_INET6) {
-		memcpy(f->dip, p + 1, 16);
-		f->dport = strato_ld16(p + 17);
+	char a[INET6_ADDRSTRLEN], name[128];
+
+	if ((n >= 7 && p[0] == STRATO_AF_INET) || (n >= 19 && p[0] == STRATO_AF_INET6)) {
+		bool six = p[0] == STRATO_AF_INET6;
+
+		memset(f->sip, 0, 16);
+		f->sport = 0;
+		memset(f->dip, 0, 16);
+		memcpy(f->dip, p + 1, six ? 16 : 4);
+		f->dport = strato_ld16(p + (six ? 17 : 5));
+		f->has_tuple = true;
+		inet_ntop(six ? AF_INET6 : AF_INET, f->dip, a, sizeof(a));
+		snprintf(name, sizeof(name), "%s:%u", a, f->dport);
+		strato_set_str(&f->name, name, strlen(name));
 	} else if (n > 1 && p[0] == STRATO_AF_UNIX) {
 		size_t pl = strnlen((const char *)p + 1, n - 1);
 
@@ -915,7 +1034,7 @@ static void strato_fd_sockaddr_local(struct strato_fdent *f, const uint8_t *p, s
 static void strato_new_fd(struct strato_state *st, struct strato_thread *t, int64_t fd, uint8_t kind,
 			  const char *name, bool cloexec)
 {
-	struct strato_thread *m = strato_state_main(st, t);
+	struct strato_thread *m = strato_main_make(st, t);
 	struct strato_fdent *f;
 
 	if (fd < 0 || !m || !(f = strato_fd_new(fd, kind, name)))
@@ -947,9 +1066,16 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		strato_on_clone(st, ev, t, res);
 		return;
 	}
+	if (t && sh == STRATO_SH_CONNECT) {
+		/* a connect in progress (EINPROGRESS) already has its tuple */
+		if (strato_pi(ev, "fd", &fd) && (f = strato_state_fd(st, t, fd)) && strato_pb(ev, "tuple", &p, &n) &&
+		    strato_fd_tuple(f, p, n))
+			f->role = STRATO_ROLE_CLIENT;
+		return;
+	}
 	if (!t || res < 0)
 		return;
-	m = strato_state_main(st, t);
+	m = strato_main_make(st, t);
 	switch (sh) {
 	case STRATO_SH_EXECVE:
 		strato_on_execve(st, ev, t, res);
@@ -1115,6 +1241,12 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	ev->state = st;
 	st->cur_ev = ev;
 	t = strato_map_get(&st->threads, strato_event_tid(ev));
+	if (!t && strato_event_tid(ev) >= 0 && (t = strato_thread_new(st, strato_event_tid(ev)))) {
+		/* a thread the tables did not have: known by its id only
+		 * until a clone or execve describes it (sysdig does the same) */
+		t->ptid = -1;
+		t->uid = t->gid = UINT32_MAX;
+	}
 	st->cur_thread = t;
 	if (t && t != st->lru_tail) {
 		strato_lru_unlink(st, t);
@@ -1132,38 +1264,53 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 
 int64_t strato_event_fd_num(const struct strato_event *ev)
 {
+	/* Exits that sysdig 0.29.3 reads from a file without an fd: its event
+	 * table did not mark them as using one. */
+	static const char *const strato_no_fd_2022[] = {
+		"mmap", "mmap2", "epoll_ctl", "getsockname", "getpeername", "ftruncate", "timerfd_settime",
+		"inotify_add_watch",
+	};
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	int64_t v;
 	int idx;
 
 	if (!ei || !(ei->flags & (STRATO_EF_CREATES_FD | STRATO_EF_USES_FD | STRATO_EF_DESTROYS_FD)))
-		return -1;
+		return STRATO_NO_FD;
+	if (ev->origin == STRATO_ORIGIN_FILE) {
+		for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_no_fd_2022); i++)
+			if (!strcmp(ei->name, strato_no_fd_2022[i]))
+				return STRATO_NO_FD;
+	}
 	if ((ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type)) {
 		if (strato_event_res(ev, &v) == 0)
 			return v;
 	}
 	idx = strato_event_param_index(ev, "fd");
 	if (idx >= 0 && strato_event_param_int(ev, (unsigned)idx, &v) == 0)
-		return v;
-	return -1;
+		return v == 0xffffffffLL ? -1 : v; /* a 32-bit -1 */
+	return STRATO_NO_FD;
 }
 
 char strato_fd_typechar(uint8_t kind)
 {
-	static const char tc[] = "ofd4646peosliltnfbur.md";
+	/* indexed by enum strato_fd_kind */
+	static const char tc[] = {
+		'o', 'f', 'd', '4', '6', '2', '3', 'p', 'u', 'e', 'o', 's', 'l', 'i', 't', 'n', 'f', 'b', 'u',
+		'r', 'm', 'P',
+	};
 
-	return kind < sizeof(tc) - 1 ? tc[kind] : 'o';
+	return kind < sizeof(tc) ? tc[kind] : 'o';
 }
 
 const char *strato_fd_typename(uint8_t kind)
 {
 	static const char *const names[] = {
-		"", "file", "directory", "ipv4", "ipv6", "ipv4", "ipv6", "pipe", "unix", "event",
+		NULL, "file", "directory", "ipv4", "ipv6", "ipv4", "ipv6", "pipe", "unix", "event",
 		"unknown", "signalfd", "eventpoll", "inotify", "timerfd", "netlink", "file", "bpf",
 		"userfaultfd", "io_uring", "memfd", "pidfd",
 	};
 
-	return kind < STRATO_ARRAY_SIZE(names) ? names[kind] : "unknown";
+	return kind < STRATO_ARRAY_SIZE(names) ? names[kind] : NULL;
 }
 
 /* ---- resolver for the argument formatter ---- */
@@ -1180,6 +1327,10 @@ static int strato_state_resolve(void *ctx, const struct strato_event *ev, enum s
 	case STRATO_RESOLVE_FD:
 		if (!(f = strato_state_fd(st, t, value)))
 			return -1;
+		if (f->has_tuple && f->l4proto >= 2 && f->l4proto <= 5 &&
+		    f->type >= STRATO_FD_IPV4_SOCK && f->type <= STRATO_FD_IPV6_SERVSOCK)
+			return snprintf(buf, len, "<%c%c>%s", strato_fd_typechar(f->type), "tuir"[f->l4proto - 2],
+					f->name);
 		return snprintf(buf, len, "<%c>%s", strato_fd_typechar(f->type), f->name);
 	case STRATO_RESOLVE_FD_TYPE:
 		if (!(f = strato_state_fd(st, t, value)))

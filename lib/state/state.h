@@ -35,6 +35,7 @@ struct strato_fdent {
 	uint8_t l4proto; /* as strato_fd_info */
 	uint8_t role;    /* enum strato_fd_role */
 	bool cloexec;
+	bool has_tuple; /* addresses known (connected, accepted, bound, or from the tables) */
 	uint32_t open_flags;
 	uint32_t dev;
 	uint64_t ino;
@@ -116,8 +117,9 @@ struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct
 const struct strato_user *strato_state_user(const struct strato_state *st, uint32_t uid);
 const struct strato_user *strato_state_group(const struct strato_state *st, uint32_t gid);
 
-/* The fd an event is about (its "fd" argument, or the new fd it returns),
- * or -1. */
+/* The fd an event is about (its "fd" argument, or the new fd it returns,
+ * possibly negative), or STRATO_NO_FD when it has none. */
+#define STRATO_NO_FD INT64_MIN
 int64_t strato_event_fd_num(const struct strato_event *ev);
 
 /* sysdig's one-letter tag and type name of an fd kind. */
