@@ -24,5 +24,7 @@ include $(srcdir)/tests/reader.mk
 include $(srcdir)/tests/writer.mk
 include $(srcdir)/tests/live.mk
 include $(srcdir)/tests/event.mk
+include $(srcdir)/tests/state.mk
+include $(srcdir)/tests/field.mk
 include $(srcdir)/tests/filter.mk
 include $(srcdir)/tests/lua.mk

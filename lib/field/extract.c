@@ -79,6 +79,20 @@ static unsigned strato_args_shown(const struct strato_event *ev, const struct st
 	return n;
 }
 
+/* Types whose empty value can only mean "absent" (a present buffer,
+ * string, address or list may be empty). */
+static bool strato_fixed_size(enum strato_ptype t)
+{
+	switch (t) {
+	case STRATO_PT_BYTEBUF: case STRATO_PT_CHARBUF: case STRATO_PT_SOCKADDR: case STRATO_PT_SOCKTUPLE:
+	case STRATO_PT_FDLIST: case STRATO_PT_FSPATH: case STRATO_PT_FSRELPATH: case STRATO_PT_CHARBUFARRAY:
+	case STRATO_PT_CHARBUF_PAIR_ARRAY: case STRATO_PT_DYN:
+		return false;
+	default:
+		return true;
+	}
+}
+
 /* name=value pairs of the shown parameters (see strato_args_shown). */
 static int strato_format_args(const struct strato_event *ev, const struct strato_resolver *res, char *buf, size_t len)
 {
@@ -91,10 +105,19 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 	if (!ei || ev->type <= 1)
 		return 0;
 	n = strato_args_shown(ev, ei);
+	/* a file event without parameters (an old layout) comes out of the
+	 * merge with every parameter empty: sysdig shows none */
+	if (ev->origin == STRATO_ORIGIN_FILE) {
+		unsigned k = 0;
+
+		while (k < n && ev->plen[k] == 0)
+			k++;
+		if (k == n)
+			n = 0;
+	}
 	/* parameters the file's event did not have are empty in the merged
 	 * event; sysdig does not show them */
-	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 &&
-	       ei->params[n - 1].type != STRATO_PT_BYTEBUF && ei->params[n - 1].type != STRATO_PT_CHARBUF)
+	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 && strato_fixed_size(ei->params[n - 1].type))
 		n--;
 	for (unsigned i = 0; i < n; i++) {
 		const char *name = ei->params_2022 && (int)i < ei->nparams_2022 ? ei->params_2022[i].name
@@ -343,7 +366,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			f = NULL; /* whole value below */
 		break;
 	case STRATO_F_EVT_TYPE:
-		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res > 0 &&
+		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 &&
 		    res < STRATO_SYSCALL_NAMES && strato_syscall_names[res]) {
 			/* generic events are named by their system call */
 			v->s = strato_syscall_names[res];

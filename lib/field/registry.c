@@ -19,7 +19,7 @@ const struct strato_field_def strato_field_defs[] = {
 	STRATO_FD_("evt.num", UINT64, 0, EVT_NUM, NONE, "Event number, counted from 1 in the capture."),
 	STRATO_FD_("evt.time", CHARBUF, 0, EVT_TIME, NONE, "Event time as local HH:MM:SS.nnnnnnnnn."),
 	STRATO_FD_("evt.time.s", CHARBUF, 0, EVT_TIME_S, NONE, "Event time as local HH:MM:SS."),
-	STRATO_FD_("evt.time.iso8601", CHARBUF, 0, EVT_TIME_ISO, NONE, "Event time in ISO 8601 form, UTC, with nanoseconds."),
+	STRATO_FD_("evt.time.iso8601", CHARBUF, 0, EVT_TIME_ISO, NONE, "Event time in ISO 8601 form (local time with its UTC offset), with nanoseconds."),
 	STRATO_FD_("evt.datetime", CHARBUF, 0, EVT_DATETIME, NONE, "Event date and local time, YYYY-MM-DD HH:MM:SS.nnnnnnnnn."),
 	STRATO_FD_("evt.datetime.s", CHARBUF, 0, EVT_DATETIME_S, NONE, "Event date and local time to the second."),
 	STRATO_FD_("evt.outputtime", CHARBUF, 0, EVT_OUTPUTTIME, NONE, "Event time as the default output line shows it (as evt.time)."),

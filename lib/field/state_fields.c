@@ -76,8 +76,7 @@ static int strato_caps(const struct strato_event *ev, struct strato_fval *v, uin
 static struct strato_thread *strato_ancestor(const struct strato_state *st, struct strato_thread *t, int64_t n)
 {
 	for (int64_t i = 0; t && i < n && i < 4096; i++) {
-		struct strato_thread *m = strato_state_main(st, t);
-		int64_t ptid = m ? m->ptid : t->ptid;
+		int64_t ptid = t->ptid;
 
 		if (ptid <= 0 || ptid == t->tid)
 			return NULL;
@@ -254,6 +253,37 @@ static int strato_fdlist(const struct strato_event *ev, struct strato_thread *t,
 	return strato_fval_text(ev, v, "%s", buf);
 }
 
+/* A failed open: sysdig shows fd -1 as a file named by the path it
+ * asked for. 0 (answered in v), -STRATO_ENOVALUE, or 1 when the event is
+ * not a failed fd creation. */
+static int strato_failed_open(const struct strato_event *ev, struct strato_thread *t, unsigned id,
+			      struct strato_fval *v)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	int idx = strato_path_param(ev, 0);
+	const char *sl;
+
+	if (!ei || !(ei->flags & STRATO_EF_CREATES_FD) || idx < 0)
+		return 1;
+	if (strato_abs_param(ev, t, idx, v))
+		return -STRATO_ENOVALUE;
+	switch (id) {
+	case STRATO_F_FD_TYPECHAR:
+		return strato_set_s(v, "f");
+	case STRATO_F_FD_NAME: case STRATO_F_FD_NAMERAW:
+		return 0;
+	case STRATO_F_FD_DIRECTORY:
+		sl = strrchr(v->s, '/');
+		if (sl) {
+			v->n = sl == v->s ? 1 : (size_t)(sl - v->s);
+			((char *)v->s)[v->n] = 0;
+		}
+		return 0;
+	default:
+		return -STRATO_ENOVALUE;
+	}
+}
+
 int strato_extract_state(const struct strato_field *f, const struct strato_event *ev, struct strato_fval *v)
 {
 	struct strato_state *st = ev->state;
@@ -283,6 +313,12 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 			return 0;
 		}
 		fd = strato_state_fd(st, t, num);
+		if (!fd && num == -1) {
+			int rc = strato_failed_open(ev, t, id, v);
+
+			if (rc <= 0)
+				return rc;
+		}
 		if (!fd) {
 			/* an fd the state never saw open: sysdig shows it as
 			 * an unnamed fd of unknown type */
@@ -451,7 +487,7 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 			return -STRATO_ENOVALUE;
 		return strato_ip_of(v, fd, strato_is_servsock(fd));
 	case STRATO_F_FD_CIP: case STRATO_F_FD_CNET:
-		if (!strato_is_ip(fd) || strato_is_servsock(fd))
+		if (!strato_is_ip(fd) || strato_is_servsock(fd) || fd->bound_only)
 			return -STRATO_ENOVALUE;
 		return strato_ip_of(v, fd, false);
 	case STRATO_F_FD_SIP: case STRATO_F_FD_SNET:
@@ -469,6 +505,12 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		v->i = strato_is_servsock(fd) ? fd->dport : fd->sport;
 		return 0;
 	case STRATO_F_FD_CPORT:
+		if (fd->unix_from_table && fd->type == STRATO_FD_UNIX_SOCK) {
+			/* what sysdig 0.29.3 shows for a unix socket it read
+			 * from the file's fd list (compatibility.md) */
+			v->i = 0;
+			return 0;
+		}
 		if (!strato_is_ip(fd) || strato_is_servsock(fd))
 			return -STRATO_ENOVALUE;
 		v->i = fd->sport;

@@ -380,14 +380,26 @@ static void strato_evict_threads(struct strato_state *st)
 	}
 }
 
-/* fds of the least recently active processes go first. */
+/* fds of the least recently active processes go first; when the busy
+ * process itself holds them all, some of its own go. */
 static void strato_evict_fds(struct strato_state *st)
 {
+	struct strato_thread *cur = strato_state_main(st, st->cur_thread);
+
 	for (struct strato_thread *t = st->lru_head; t && st->nfds >= st->max_fds; t = t->lru_next) {
-		if (!t->fds.n || t == st->cur_thread)
+		if (!t->fds.n || t == cur)
 			continue;
 		st->stats.fds_evicted += t->fds.n;
 		strato_fds_clear(st, t);
+	}
+	for (size_t i = 0; cur && st->nfds >= st->max_fds && i < cur->fds.cap; i++) {
+		struct strato_fdent *f = cur->fds.vals[i];
+
+		if (f) {
+			strato_fd_remove(st, cur, f->fd);
+			st->stats.fds_evicted++;
+			i--; /* the slot may now hold a shifted entry */
+		}
 	}
 }
 
@@ -451,6 +463,10 @@ static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 
 	if (!f)
 		return NULL;
+	/* unix socket names read from /proc/net/unix may keep the line's
+	 * newline; sysdig does not show it */
+	for (size_t n = strlen(f->name); n && (f->name[n - 1] == '\n' || f->name[n - 1] == '\r'); n--)
+		f->name[n - 1] = 0;
 	f->l4proto = fi->l4proto;
 	f->open_flags = fi->open_flags;
 	f->dev = fi->dev;
@@ -462,6 +478,9 @@ static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 	if (fi->type == STRATO_FD_IPV4_SERVSOCK || fi->type == STRATO_FD_IPV6_SERVSOCK)
 		f->role = STRATO_ROLE_SERVER;
 	f->has_tuple = fi->type >= STRATO_FD_IPV4_SOCK && fi->type <= STRATO_FD_IPV6_SERVSOCK;
+	f->unix_from_table = fi->type == STRATO_FD_UNIX_SOCK;
+	f->connected = fi->type == STRATO_FD_IPV4_SOCK || fi->type == STRATO_FD_IPV6_SOCK ||
+		       (fi->type == STRATO_FD_UNIX_SOCK && fi->name && fi->name[0]);
 	return f;
 }
 
@@ -714,6 +733,10 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		 * been seen yet */
 		if (!t || strato_map_get(&st->threads, res))
 			return;
+		/* in a pid namespace the result is the child's virtual pid:
+		 * only its own event tells its real id */
+		if (t->vtid > 0 && t->vtid != t->tid)
+			return;
 		c = strato_thread_new(st, res);
 		if (!c)
 			return;
@@ -805,7 +828,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 				strato_fd_add(st, c, cp);
 		}
 	}
-	if (strato_ps(ev, "cwd", &s, &n) && c->pid == c->tid)
+	if (strato_ps(ev, "cwd", &s, &n) && n && c->pid == c->tid)
 		strato_set_cwd(&c->cwd, s, n);
 }
 
@@ -923,6 +946,7 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 	if (n < 1)
 		return false;
 	f->has_tuple = true;
+	f->bound_only = false;
 	if (p[0] == STRATO_AF_INET && n >= 13) {
 		memset(f->sip, 0, 16);
 		memset(f->dip, 0, 16);
@@ -930,6 +954,9 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 		f->sport = strato_ld16(p + 5);
 		memcpy(f->dip, p + 7, 4);
 		f->dport = strato_ld16(p + 11);
+		/* an unbound source shows the destination's address (sysdig) */
+		if (!memcmp(f->sip, "\0\0\0\0", 4))
+			memcpy(f->sip, f->dip, 4);
 		if (f->type != STRATO_FD_IPV4_SOCK && f->type != STRATO_FD_IPV4_SERVSOCK)
 			f->type = STRATO_FD_IPV4_SOCK;
 		inet_ntop(AF_INET, f->sip, a, sizeof(a));
@@ -939,6 +966,8 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 		f->sport = strato_ld16(p + 17);
 		memcpy(f->dip, p + 19, 16);
 		f->dport = strato_ld16(p + 35);
+		if (!memcmp(f->sip, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16))
+			memcpy(f->sip, f->dip, 16);
 		/* sysdig shows v4-mapped v6 tuples as IPv4 sockets */
 		if (!memcmp(f->sip, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) &&
 		    !memcmp(f->dip, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) {
@@ -1020,7 +1049,10 @@ static void strato_fd_sockaddr_local(struct strato_fdent *f, const uint8_t *p, s
 		memset(f->dip, 0, 16);
 		memcpy(f->dip, p + 1, six ? 16 : 4);
 		f->dport = strato_ld16(p + (six ? 17 : 5));
-		f->has_tuple = true;
+		/* sysdig shows the addresses of a socket bound to a port (a
+		 * server's), not of one bound to port 0 (a client's) */
+		f->has_tuple = f->dport != 0;
+		f->bound_only = true;
 		inet_ntop(six ? AF_INET6 : AF_INET, f->dip, a, sizeof(a));
 		snprintf(name, sizeof(name), "%s:%u", a, f->dport);
 		strato_set_str(&f->name, name, strlen(name));
@@ -1067,10 +1099,20 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		return;
 	}
 	if (t && sh == STRATO_SH_CONNECT) {
-		/* a connect in progress (EINPROGRESS) already has its tuple */
-		if (strato_pi(ev, "fd", &fd) && (f = strato_state_fd(st, t, fd)) && strato_pb(ev, "tuple", &p, &n) &&
-		    strato_fd_tuple(f, p, n))
-			f->role = STRATO_ROLE_CLIENT;
+		/* A connect in progress (EINPROGRESS) already has its tuple.
+		 * A failed one shows it on its own event only: the fd is put
+		 * back as it was at the next event. */
+		if (strato_pi(ev, "fd", &fd) && (f = strato_state_fd(st, t, fd)) && strato_pb(ev, "tuple", &p, &n)) {
+			if (res < 0 && res != -115 && !st->pending_restore &&
+			    (st->pending_restore = strato_fd_copy(f, f->fd))) {
+				m = strato_state_main(st, t);
+				st->pending_restore_pid = m ? m->tid : t->tid;
+			}
+			if (strato_fd_tuple(f, p, n)) {
+				f->role = STRATO_ROLE_CLIENT;
+				f->connected = true;
+			}
+		}
 		return;
 	}
 	if (!t || res < 0)
@@ -1139,6 +1181,7 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 
 			strato_fd_tuple(f, p, n);
 			f->role = STRATO_ROLE_SERVER;
+			f->connected = true;
 			if (strato_pi(ev, "fd", &lfd) && (cp = strato_state_fd(st, t, lfd)))
 				f->l4proto = cp->l4proto;
 			else if (f->type != STRATO_FD_UNIX_SOCK)
@@ -1204,9 +1247,9 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		}
 		break;
 	case STRATO_SH_SENDRECV:
-		/* an unconnected UDP socket takes the tuple of its last datagram */
-		if (strato_pi(ev, "fd", &fd) && (f = strato_state_fd(st, t, fd)) && !f->name[0] &&
-		    strato_pb(ev, "tuple", &p, &n))
+		/* an unconnected socket takes the tuple of its last datagram */
+		if (strato_pi(ev, "fd", &fd) && (f = strato_state_fd(st, t, fd)) && !f->connected &&
+		    f->type != STRATO_FD_UNIX_SOCK && strato_pb(ev, "tuple", &p, &n) && n > 1)
 			strato_fd_tuple(f, p, n);
 		break;
 	}
@@ -1219,7 +1262,16 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	uint64_t ts = strato_event_ts(ev);
 	struct strato_thread *t;
 
-	/* removals deferred from the previous event */
+	/* removals and restores deferred from the previous event */
+	if (st->pending_restore) {
+		struct strato_thread *m = strato_map_get(&st->threads, st->pending_restore_pid);
+
+		if (m && strato_map_get(&m->fds, st->pending_restore->fd))
+			strato_fd_add(st, m, st->pending_restore);
+		else
+			strato_fd_free(st->pending_restore);
+		st->pending_restore = NULL;
+	}
 	if (st->pending_fd >= 0) {
 		struct strato_thread *m = strato_map_get(&st->threads, st->pending_fd_pid);
 
@@ -1282,13 +1334,21 @@ int64_t strato_event_fd_num(const struct strato_event *ev)
 				return STRATO_NO_FD;
 	}
 	if ((ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type)) {
-		if (strato_event_res(ev, &v) == 0)
+		/* pipes and socket pairs: sysdig shows the second fd */
+		idx = strato_event_param_index(ev, "fd2");
+		if (idx >= 0 && strato_event_res(ev, &v) == 0 && v >= 0 &&
+		    strato_event_param_int(ev, (unsigned)idx, &v) == 0)
 			return v;
+		/* a failed creation has no fd: sysdig shows -1 */
+		if (strato_event_res(ev, &v) == 0)
+			return v < 0 ? -1 : v;
 	}
 	idx = strato_event_param_index(ev, "fd");
 	if (idx >= 0 && strato_event_param_int(ev, (unsigned)idx, &v) == 0)
 		return v == 0xffffffffLL ? -1 : v; /* a 32-bit -1 */
-	return STRATO_NO_FD;
+	/* the event has an fd argument the file did not fill: sysdig's
+	 * "no fd" is -1 */
+	return idx >= 0 ? -1 : STRATO_NO_FD;
 }
 
 char strato_fd_typechar(uint8_t kind)
@@ -1337,7 +1397,7 @@ static int strato_state_resolve(void *ctx, const struct strato_event *ev, enum s
 			return -1;
 		return snprintf(buf, len, "%c", strato_fd_typechar(f->type));
 	case STRATO_RESOLVE_PID:
-		if (!(t = strato_state_thread(st, value)))
+		if (!(t = strato_state_thread(st, value)) || !t->comm[0])
 			return -1;
 		return snprintf(buf, len, "%s", t->comm);
 	case STRATO_RESOLVE_UID:
@@ -1395,6 +1455,7 @@ void strato_state_free(struct strato_state *st)
 		strato_thread_free(st, t);
 	}
 	strato_map_free(&st->threads);
+	strato_fd_free(st->pending_restore);
 	for (size_t i = 0; i < st->nusers; i++) {
 		free(st->users[i].name);
 		free(st->users[i].home);

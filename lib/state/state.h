@@ -36,6 +36,9 @@ struct strato_fdent {
 	uint8_t role;    /* enum strato_fd_role */
 	bool cloexec;
 	bool has_tuple; /* addresses known (connected, accepted, bound, or from the tables) */
+	bool connected; /* connect/accept succeeded: datagrams do not rename it */
+	bool bound_only; /* addresses from bind only: no client side */
+	bool unix_from_table; /* sysdig 0.29.3 shows fd.cport 0 for these */
 	uint32_t open_flags;
 	uint32_t dev;
 	uint64_t ino;
@@ -91,6 +94,8 @@ struct strato_state {
 	 * itself still shows the thread or fd */
 	int64_t pending_tid_exit;
 	int64_t pending_fd_pid, pending_fd;
+	struct strato_fdent *pending_restore; /* fd as before a failed connect */
+	int64_t pending_restore_pid;
 	uint64_t first_ts, prev_ts, cur_prev_ts;
 	bool have_first;
 	/* the event being answered and its thread (cached per event) */

@@ -1,0 +1,237 @@
+/* tests/check_state.c: the state engine on hand-made events: the hash map,
+ * seeding, fd creation and deferred close, process creation from a clone
+ * child, exit removal, the thread/fd caps with eviction, and a churn run
+ * whose table size and memory must stay flat. */
+#include "state/state.h"
+#include "field/fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+
+#define STRATO_T_OPENAT2_X 307
+#define STRATO_T_CLOSE_X 5
+#define STRATO_T_CLONE20_X 223
+#define STRATO_T_PROCEXIT_E 16
+
+/* A raw event of `type` for thread `tid` with n parameters. */
+struct strato_tev {
+	uint8_t raw[4096];
+	struct strato_event ev;
+};
+
+static void strato_tev_make(struct strato_tev *e, uint16_t type, int64_t tid, uint64_t ts, unsigned n,
+			    const void *const *data, const size_t *len)
+{
+	size_t off = STRATO_EVT_HDR_LEN + 2 * n;
+
+	for (unsigned i = 0; i < n; i++) {
+		strato_st16(e->raw + STRATO_EVT_HDR_LEN + 2 * i, (uint16_t)len[i]);
+		memcpy(e->raw + off, data[i], len[i]);
+		off += len[i];
+	}
+	strato_st64(e->raw, ts);
+	strato_st64(e->raw + 8, (uint64_t)tid);
+	strato_st32(e->raw + 16, (uint32_t)off);
+	strato_st16(e->raw + 20, type);
+	strato_st32(e->raw + 22, n);
+	memset(&e->ev, 0, sizeof(e->ev));
+	ck_assert_int_eq(strato_event_parse(&e->ev, e->raw, off), 0);
+	e->ev.origin = STRATO_ORIGIN_LIVE;
+}
+
+static void strato_ev_openat(struct strato_state *st, int64_t tid, int64_t fd, const char *name)
+{
+	struct strato_tev e;
+	int64_t dirfd = -100, dev = 0, ino = 0;
+	uint32_t flags = 1, mode = 0, d32 = 0;
+	const void *data[] = { &fd, &dirfd, name, &flags, &mode, &d32, &ino };
+	size_t len[] = { 8, 8, strlen(name) + 1, 4, 4, 4, 8 };
+
+	(void)dev;
+	strato_tev_make(&e, STRATO_T_OPENAT2_X, tid, 1000, 7, data, len);
+	strato_state_update(st, &e.ev);
+}
+
+static void strato_ev_close(struct strato_state *st, int64_t tid, int64_t fd)
+{
+	struct strato_tev e;
+	int64_t res = 0;
+	const void *data[] = { &res, &fd };
+	size_t len[] = { 8, 8 };
+
+	strato_tev_make(&e, STRATO_T_CLOSE_X, tid, 1000, 2, data, len);
+	strato_state_update(st, &e.ev);
+}
+
+/* The child's side of a fork: tid == pid, parent ptid. */
+static void strato_ev_clone_child(struct strato_state *st, int64_t tid, int64_t ptid, const char *comm)
+{
+	struct strato_tev e;
+	int64_t res = 0, fdlimit = 1024, zero64 = 0;
+	uint32_t zero32 = 0, uid = 1000, gid = 1000;
+	const char args[] = "-l";
+	const void *data[] = { &res, comm, args, &tid, &tid, &ptid, "", &fdlimit, &zero64, &zero64, &zero32,
+			       &zero32, &zero32, comm, "", &zero32, &uid, &gid, &tid, &tid, &zero64 };
+	size_t len[] = { 8, strlen(comm) + 1, sizeof(args), 8, 8, 8, 1, 8, 8, 8, 4, 4, 4, strlen(comm) + 1, 0, 4, 4, 4,
+			 8, 8, 8 };
+
+	strato_tev_make(&e, STRATO_T_CLONE20_X, tid, 1000, 21, data, len);
+	strato_state_update(st, &e.ev);
+}
+
+static void strato_ev_procexit(struct strato_state *st, int64_t tid)
+{
+	struct strato_tev e;
+
+	strato_tev_make(&e, STRATO_T_PROCEXIT_E, tid, 1000, 0, NULL, NULL);
+	strato_state_update(st, &e.ev);
+}
+
+/* One process "sh" (tid 100) in /home/u with fd 0 open. */
+static struct strato_state *strato_seeded(void)
+{
+	static struct strato_fd_info fd0 = { .fd = 0, .type = STRATO_FD_FILE, .name = "/dev/tty" };
+	struct strato_thread_info ti = {
+		.tid = 100, .pid = 100, .ptid = 1, .comm = "sh", .exe = "/bin/sh", .exepath = "/bin/sh",
+		.cwd = "/home/u", .root = "/", .fds = &fd0, .nfds = 1, .uid = 1000, .gid = 1000,
+	};
+	struct strato_tables t = { .threads = &ti, .nthreads = 1 };
+	struct strato_state *st;
+
+	ck_assert_int_eq(strato_state_new(&st, &t), 0);
+	return st;
+}
+
+START_TEST(test_map)
+{
+	struct strato_map m = { 0 };
+	enum { N = 20000 };
+	static char present[N];
+
+	srand(7);
+	for (int round = 0; round < 100000; round++) {
+		int64_t k = rand() % N;
+
+		if (rand() % 3) {
+			ck_assert_int_eq(strato_map_put(&m, k * 7919, &present[k]), 0);
+			present[k] = 1;
+		} else {
+			void *v = strato_map_del(&m, k * 7919);
+
+			ck_assert(present[k] ? v == &present[k] : v == NULL);
+			present[k] = 0;
+		}
+	}
+	for (int k = 0; k < N; k++)
+		ck_assert(present[k] ? strato_map_get(&m, (int64_t)k * 7919) == &present[k] :
+				       strato_map_get(&m, (int64_t)k * 7919) == NULL);
+	strato_map_free(&m);
+}
+END_TEST
+
+START_TEST(test_open_close)
+{
+	struct strato_state *st = strato_seeded();
+	struct strato_thread *t = strato_state_thread(st, 100);
+	struct strato_fdent *f;
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->cwd, "/home/u/");
+	strato_ev_openat(st, 100, 5, "a/../b.txt");
+	f = strato_state_fd(st, t, 5);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->name, "/home/u/b.txt");
+	ck_assert_int_eq(strato_fd_typechar(f->type), 'f');
+	strato_ev_close(st, 100, 5);
+	/* the close itself still shows the fd, as in sysdig */
+	ck_assert_ptr_nonnull(strato_state_fd(st, t, 5));
+	strato_ev_openat(st, 100, 6, "/etc/./passwd");
+	ck_assert_ptr_null(strato_state_fd(st, t, 5));
+	ck_assert_str_eq(strato_state_fd(st, t, 6)->name, "/etc/passwd");
+	strato_state_free(st);
+}
+END_TEST
+
+START_TEST(test_clone_exit)
+{
+	struct strato_state *st = strato_seeded();
+	struct strato_thread *c;
+
+	strato_ev_clone_child(st, 200, 100, "ls");
+	c = strato_state_thread(st, 200);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->comm, "ls");
+	ck_assert_int_eq(c->ptid, 100);
+	ck_assert_int_eq(c->pid, 200);
+	ck_assert_str_eq(c->cwd, "/home/u/"); /* inherited: the event's cwd is empty */
+	ck_assert_ptr_nonnull(strato_state_fd(st, c, 0)); /* fd table copied */
+	ck_assert_uint_eq(c->uid, 1000);
+	strato_ev_procexit(st, 200);
+	ck_assert_ptr_nonnull(strato_state_thread(st, 200)); /* removed one event later */
+	strato_ev_close(st, 100, 0);
+	ck_assert_ptr_null(strato_state_thread(st, 200));
+	ck_assert_uint_eq(st->stats.threads_removed, 1);
+	strato_state_free(st);
+}
+END_TEST
+
+START_TEST(test_caps)
+{
+	struct strato_state *st = strato_seeded();
+
+	st->max_threads = 1000;
+	st->max_fds = 100;
+	for (int i = 0; i < 5000; i++)
+		strato_ev_clone_child(st, 1000 + i, 100, "w");
+	ck_assert_uint_le(st->threads.n, 1000);
+	ck_assert_uint_ge(st->stats.threads_evicted, 4000);
+	/* the most recent threads stay */
+	ck_assert_ptr_nonnull(strato_state_thread(st, 1000 + 4999));
+	for (int i = 0; i < 1000; i++)
+		strato_ev_openat(st, 1000 + 4999, 10 + i, "/tmp/x");
+	ck_assert_uint_le(st->nfds, 100);
+	ck_assert_uint_gt(st->stats.fds_evicted, 0);
+	strato_state_free(st);
+}
+END_TEST
+
+/* Process churn: fork + exit over and over. The tables must not grow:
+ * thread count and state memory after 200,000 processes equal those after
+ * 1,000. */
+START_TEST(test_churn)
+{
+	struct strato_state *st = strato_seeded();
+	size_t mem1 = 0, n1 = 0;
+
+	for (int i = 0; i < 200000; i++) {
+		strato_ev_clone_child(st, 1000 + i, 100, "churn");
+		strato_ev_openat(st, 1000 + i, 3, "/tmp/churn");
+		strato_ev_procexit(st, 1000 + i);
+		if (i == 1000) {
+			mem1 = strato_state_memory(st);
+			n1 = st->threads.n;
+		}
+	}
+	ck_assert_uint_eq(st->threads.n, n1);
+	ck_assert_uint_le(strato_state_memory(st), mem1);
+	ck_assert_uint_ge(st->stats.threads_removed, 199999);
+	ck_assert_uint_eq(st->stats.threads_evicted, 0);
+	strato_state_free(st);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("state");
+	TCase *tc = tcase_create("tables");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_map);
+	tcase_add_test(tc, test_open_close);
+	tcase_add_test(tc, test_clone_exit);
+	tcase_add_test(tc, test_caps);
+	tcase_add_test(tc, test_churn);
+	suite_add_tcase(s, tc);
+	return strato_test_run(s);
+}
