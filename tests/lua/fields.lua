@@ -18,7 +18,8 @@ T.eq(ev["evt.num"], ev:num(), "evt.num")
 T.eq(ev["thread.tid"], ev:tid(), "thread.tid")
 T.eq(ev["evt.rawtime"], ev:ts(), "evt.rawtime is the timestamp")
 T.eq(ev["evt.cpu"], ev:cpu(), "evt.cpu")
-T.eq(ev:format("evt.args"), ev:args(), "evt.args as text")
+-- evt.args names the fd's file where the state knows it; ev:args() does not
+T.check(ev:format("evt.args"):find(ev:format_param("name"), 1, true) ~= nil, "evt.args as text: " .. ev:format("evt.args"))
 if info then
 	T.eq(ev["evt.arg.name"], info.path, "evt.arg.name is the path the child opened")
 	T.eq(ev["evt.rawres"], ev:param("fd"), "evt.rawres is the returned fd")
@@ -27,7 +28,7 @@ if info then
 	T.eq(ev["evt.is_open_read"], true, "evt.is_open_read is a boolean true")
 	T.eq(ev["thread.tid"], info.pid, "thread.tid is the child's pid")
 	local fdname, pname = ev["fd.name"], ev["proc.name"]
-	T.check(fdname == nil or fdname == info.path, "fd.name is the path or unknown: " .. tostring(fdname))
+	T.eq(fdname, info.path, "fd.name of the open is the opened path")
 	T.check(pname == nil or pname == "cat", "proc.name is cat or unknown: " .. tostring(pname))
 end
 if math.type then

@@ -69,7 +69,7 @@ function spec.event(ev)
 	self.shell = shell
 	if not shell then return end
 	local p = S.proc(ev)
-	print(string.format("%s %d %d %s %s) %s", S.clock(ev:ts()), shell, p.pid, self.depth or "?", p.user, p.cmdline))
+	print(string.format("%s %d %d %s %s) %s", S.clock(ev:ts()), shell, p.pid, self.depth or "?", p.user, S.cmdline(ev) or p.cmdline))
 	io.stdout:flush()
 end
 

@@ -128,7 +128,7 @@ local function basename(p)
 	return p and (p:match("([^/]+)$") or p) or nil
 end
 
--- "name arg1 arg2", as proc.cmdline shows it.
+-- "exe arg1 arg2" from the parameters of an execve or clone event.
 local function cmdline(ev)
 	local exe, args = ev:param("exe"), ev:param("args")
 	local name = exe or ev:param("comm")
@@ -181,6 +181,8 @@ function S.track(ev)
 	end
 end
 
+S.cmdline = cmdline
+
 -- The thread group of the event's thread.
 function S.pid(ev)
 	local p = procs[ev:tid()]
@@ -199,6 +201,7 @@ function S.proc(ev)
 	-- remember what the state knew, for later events it has no answer for
 	if name then p.name = name end
 	local uid = ev["user.uid"] or p.uid
+	if uid == 4294967295 or uid == -1 then uid = nil end -- the kernel's "no uid"
 	return {
 		pid = S.pid(ev),
 		ppid = ev["proc.ppid"] or p.ppid,
