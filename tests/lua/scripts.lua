@@ -7,11 +7,13 @@ local lua = os.getenv("STRATO_LUA") or "lua"
 local scripts = (os.getenv("top_srcdir") or ".") .. "/bindings/lua/scripts/"
 local shared = os.getenv("STRATO_SHARED") or "../shared"
 
+-- output and exit status (read from the shell: Lua 5.1 cannot report it)
 local function run(cmd)
-	local p = assert(io.popen(cmd .. " 2>&1"))
-	local out = p:read("a")
-	local ok, _, code = p:close()
-	return out, ok and 0 or code
+	local p = assert(io.popen(cmd .. " 2>&1; echo \"exit=$?\""))
+	local out = p:read("*a")
+	p:close()
+	local code = tonumber(out:match("exit=(%d+)\n$"))
+	return out:gsub("exit=%d+\n$", ""), code
 end
 
 local function lines(text)
@@ -21,7 +23,7 @@ local function lines(text)
 end
 
 if not io.open(shared .. "/scap-samples/SOURCES.md") then T.skip("no sample captures in " .. shared) end
-if run("command -v sysdig") == "" then T.skip("sysdig (the reference) is not installed") end
+if run("command -v sysdig") == "" or select(2, run("command -v sysdig")) ~= 0 then T.skip("sysdig (the reference) is not installed") end
 
 -- "832B", "31.36KB" (sysdig) and "31.36K" (ours) in bytes
 local function size(s)

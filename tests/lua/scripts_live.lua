@@ -15,14 +15,14 @@ probe:close()
 local function live(script, args, secs, workload)
 	os.execute("sh -c 'sleep 1; " .. workload:gsub("'", "'\\''") .. "' >/dev/null 2>&1 &")
 	local p = assert(io.popen(lua .. " " .. scripts .. script .. ".lua -M " .. secs .. " " .. args .. " 2>&1"))
-	local out = p:read("a")
+	local out = p:read("*a")
 	p:close()
 	return out
 end
 
 local function run(cmd)
 	local p = assert(io.popen(cmd .. " 2>&1"))
-	local out = p:read("a")
+	local out = p:read("*a")
 	p:close()
 	return out
 end

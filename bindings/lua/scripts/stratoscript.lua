@@ -128,13 +128,16 @@ local function basename(p)
 	return p and (p:match("([^/]+)$") or p) or nil
 end
 
+-- Lua 5.1/LuaJIT patterns spell the NUL byte %z; 5.2+ take it as is.
+local NUL = _VERSION == "Lua 5.1" and "%z" or "\0"
+
 -- "exe arg1 arg2" from the parameters of an execve or clone event.
 local function cmdline(ev)
 	local exe, args = ev:param("exe"), ev:param("args")
 	local name = exe or ev:param("comm")
 	if not name then return nil end
 	if args and #args > 0 then
-		return name .. " " .. (args:gsub("%z$", ""):gsub("%z", " "))
+		return name .. " " .. (args:gsub(NUL .. "$", ""):gsub(NUL, " "))
 	end
 	return name
 end
