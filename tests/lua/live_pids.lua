@@ -9,7 +9,7 @@ local f = assert(io.open(opened, "w"))
 f:write("x\n")
 f:close()
 -- the pids option: only the chosen process
-os.execute("sh -c 'echo $$ > " .. pidfile .. "; sleep 1; exec cat " .. opened .. " >/dev/null' &")
+os.execute("sh -c 'echo $$ > " .. pidfile .. "; sleep 3; exec cat " .. opened .. " >/dev/null' &")
 local child
 for _ = 1, 100 do
 	local p = io.open(pidfile)

@@ -17,7 +17,8 @@ usage: lua proctree.lua [-r FILE] [-M SECONDS] [-n COUNT] [FILTER]
   processes started during the capture:
   PID COMMAND [start+T exec+T lived T exit N | calls C (subtree C) io B (subtree B)]
   start+T: fork (or exec when the fork was not seen), from the first event;
-  exec+T: from fork to exec; lived: start to exit. Threads are not shown.
+  exec+T: from fork to exec; lived: start to exit; exit N or signal N.
+  Threads are not shown.
 ]]
 
 local nodes = {}   -- pid -> node
@@ -86,7 +87,11 @@ local function show(n, prefix, last, root)
 	if born then parts[#parts + 1] = "start+" .. ms(born - first_ts) end
 	if n.fork and n.exec then parts[#parts + 1] = "exec+" .. ms(n.exec - n.fork) end
 	if born and n.exit then parts[#parts + 1] = "lived " .. ms(n.exit - born) end
-	if n.status then parts[#parts + 1] = "exit " .. n.status end
+	if n.status then
+		-- a wait status: exit code in bits 8-15, or the killing signal
+		local sig = n.status % 128
+		parts[#parts + 1] = sig == 0 and "exit " .. math.floor(n.status / 256) % 256 or "signal " .. sig
+	end
 	local line = string.format("%d %s [%s | calls %d (subtree %d) io %s (subtree %s)]", n.pid, n.cmd or "<NA>",
 		table.concat(parts, " "), n.calls, n.tcalls, S.bytes(n.io), S.bytes(n.tio))
 	print((root and "" or prefix .. (last and "`- " or "|- ")) .. line)
