@@ -54,7 +54,11 @@ T.check(st.events >= 2 and st.drops >= 0 and st.drops == st.drops_buffer + st.dr
 	"stats: " .. st.events .. " events, " .. st.drops .. " drops")
 T.check(type(cap:fd()) == "number", "fd() of a live capture")
 cap:close()
-assert(w:close())
+T.check(tostring(w):find("open", 1, true) ~= nil, "writer tostring: " .. tostring(w))
+T.eq(w:close(), true, "writer close")
+T.eq(w:close(), true, "writer close again (idempotent)")
+T.check(tostring(w):find("closed", 1, true) ~= nil, "writer tostring after close: " .. tostring(w))
+T.raises(function() w:write(nil) end, "stratocore.event expected", "write without an event")
 
 -- the saved file gives the same two events back
 local fc = assert(s.open_file(out))
