@@ -33,7 +33,8 @@ static void usage(FILE *f)
 		   "  -s SNAPLEN  live: bytes of I/O data to keep per event (default 80)\n"
 		   "  -p FORMAT   print FORMAT per event, e.g. '%%proc.name %%fd.name'; events where a\n"
 		   "              field does not apply are skipped unless FORMAT starts with '*'\n"
-		   "  -j          newline-delimited JSON, one object per event (the -p fields)\n"
+		   "  -j          newline-delimited JSON, one object per event: the -p fields (or\n"
+		   "              the default line's) as keys, in name order, null when they do not apply\n"
 		   "  -A          print I/O buffers below the line as ASCII\n"
 		   "  -x          print I/O buffers as hex\n"
 		   "  -X          print I/O buffers as hex and ASCII\n"
@@ -144,7 +145,8 @@ int main(int argc, char **argv)
 		}
 	}
 	{
-		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT);
+		STRATO_OPTS(strato_formatter_opts, fo, .style = json ? STRATO_FORMAT_JSON : STRATO_FORMAT_TEXT,
+			    .buffers = !json && mode != DUMP_NONE ? STRATO_BUFFERS_HIDDEN : STRATO_BUFFERS_TEXT);
 
 		/* the default line prints every event, as sysdig's does */
 		rc = strato_formatter_new(&fmt, format ? format : "*" STRATO_FORMAT_DEFAULT, &fo);

@@ -11,7 +11,7 @@ START_TEST(test_registry)
 {
 	unsigned n = strato_field_count();
 	STRATO_OPTS(strato_field_info, fi);
-	struct strato_field_info small = { .sz = 8 };
+	struct strato_field_info small = {.sz = 8};
 
 	ck_assert_uint_gt(n, 100);
 	for (unsigned i = 0; i < n; i++) {
@@ -149,7 +149,8 @@ START_TEST(test_formatter)
 	ck_assert_int_eq(strato_formatter_new(&all, "*%proc.name opened %fd.name (%user.name) 100%% %fd.cip", NULL), 0);
 	ck_assert_int_eq(strato_formatter_format(all, ev, buf, sizeof(buf)), (int)strlen(buf));
 	ck_assert_str_eq(buf, "python opened /tmp/file-1 (mstemm) 100% <NA>");
-	ck_assert_int_eq(strato_formatter_format(all, ev, buf, 7), (int)strlen("python opened /tmp/file-1 (mstemm) 100% <NA>"));
+	ck_assert_int_eq(strato_formatter_format(all, ev, buf, 7),
+			 (int)strlen("python opened /tmp/file-1 (mstemm) 100% <NA>"));
 	ck_assert_str_eq(buf, "python");
 	ck_assert_int_eq(strato_formatter_new(&json, "*%proc.name %fd.num %fd.cip %evt.failed", &jo), 0);
 	ck_assert_int_gt(strato_formatter_format(json, ev, buf, sizeof(buf)), 0);

@@ -45,8 +45,8 @@ static void strato_ev_openat(struct strato_state *st, int64_t tid, int64_t fd, c
 	struct strato_tev e;
 	int64_t dirfd = -100, dev = 0, ino = 0;
 	uint32_t flags = 1, mode = 0, d32 = 0;
-	const void *data[] = { &fd, &dirfd, name, &flags, &mode, &d32, &ino };
-	size_t len[] = { 8, 8, strlen(name) + 1, 4, 4, 4, 8 };
+	const void *data[] = {&fd, &dirfd, name, &flags, &mode, &d32, &ino};
+	size_t len[] = {8, 8, strlen(name) + 1, 4, 4, 4, 8};
 
 	(void)dev;
 	strato_tev_make(&e, STRATO_T_OPENAT2_X, tid, 1000, 7, data, len);
@@ -57,27 +57,34 @@ static void strato_ev_close(struct strato_state *st, int64_t tid, int64_t fd)
 {
 	struct strato_tev e;
 	int64_t res = 0;
-	const void *data[] = { &res, &fd };
-	size_t len[] = { 8, 8 };
+	const void *data[] = {&res, &fd};
+	size_t len[] = {8, 8};
 
 	strato_tev_make(&e, STRATO_T_CLOSE_X, tid, 1000, 2, data, len);
 	strato_state_update(st, &e.ev);
 }
 
-/* The child's side of a fork: tid == pid, parent ptid. */
-static void strato_ev_clone_child(struct strato_state *st, int64_t tid, int64_t ptid, const char *comm)
+/* The child's side of a clone: a process (pid == tid, flags 0) or a
+ * thread (CLONE_THREAD) of process pid. */
+static void strato_ev_clone(struct strato_state *st, int64_t tid, int64_t pid, int64_t ptid, uint32_t flags,
+			    const char *comm)
 {
 	struct strato_tev e;
 	int64_t res = 0, fdlimit = 1024, zero64 = 0;
 	uint32_t zero32 = 0, uid = 1000, gid = 1000;
 	const char args[] = "-l";
-	const void *data[] = { &res, comm, args, &tid, &tid, &ptid, "", &fdlimit, &zero64, &zero64, &zero32,
-			       &zero32, &zero32, comm, "", &zero32, &uid, &gid, &tid, &tid, &zero64 };
-	size_t len[] = { 8, strlen(comm) + 1, sizeof(args), 8, 8, 8, 1, 8, 8, 8, 4, 4, 4, strlen(comm) + 1, 0, 4, 4, 4,
-			 8, 8, 8 };
+	const void *data[] = {&res,    comm,	args, &tid, &pid,   &ptid, "",	 &fdlimit, &zero64, &zero64, &zero32,
+			      &zero32, &zero32, comm, "",   &flags, &uid,  &gid, &tid,	   &pid,    &zero64};
+	size_t len[] = {
+	    8, strlen(comm) + 1, sizeof(args), 8, 8, 8, 1, 8, 8, 8, 4, 4, 4, strlen(comm) + 1, 0, 4, 4, 4, 8, 8, 8};
 
 	strato_tev_make(&e, STRATO_T_CLONE20_X, tid, 1000, 21, data, len);
 	strato_state_update(st, &e.ev);
+}
+
+static void strato_ev_clone_child(struct strato_state *st, int64_t tid, int64_t ptid, const char *comm)
+{
+	strato_ev_clone(st, tid, tid, ptid, 0, comm);
 }
 
 static void strato_ev_procexit(struct strato_state *st, int64_t tid)
@@ -91,12 +98,22 @@ static void strato_ev_procexit(struct strato_state *st, int64_t tid)
 /* One process "sh" (tid 100) in /home/u with fd 0 open. */
 static struct strato_state *strato_seeded(void)
 {
-	static struct strato_fd_info fd0 = { .fd = 0, .type = STRATO_FD_FILE, .name = "/dev/tty" };
+	static struct strato_fd_info fd0 = {.fd = 0, .type = STRATO_FD_FILE, .name = "/dev/tty"};
 	struct strato_thread_info ti = {
-		.tid = 100, .pid = 100, .ptid = 1, .comm = "sh", .exe = "/bin/sh", .exepath = "/bin/sh",
-		.cwd = "/home/u", .root = "/", .fds = &fd0, .nfds = 1, .uid = 1000, .gid = 1000,
+	    .tid = 100,
+	    .pid = 100,
+	    .ptid = 1,
+	    .comm = "sh",
+	    .exe = "/bin/sh",
+	    .exepath = "/bin/sh",
+	    .cwd = "/home/u",
+	    .root = "/",
+	    .fds = &fd0,
+	    .nfds = 1,
+	    .uid = 1000,
+	    .gid = 1000,
 	};
-	struct strato_tables t = { .threads = &ti, .nthreads = 1 };
+	struct strato_tables t = {.threads = &ti, .nthreads = 1};
 	struct strato_state *st;
 
 	ck_assert_int_eq(strato_state_new(&st, &t), 0);
@@ -105,7 +122,7 @@ static struct strato_state *strato_seeded(void)
 
 START_TEST(test_map)
 {
-	struct strato_map m = { 0 };
+	struct strato_map m = {0};
 	enum { N = 20000 };
 	static char present[N];
 
@@ -124,8 +141,8 @@ START_TEST(test_map)
 		}
 	}
 	for (int k = 0; k < N; k++)
-		ck_assert(present[k] ? strato_map_get(&m, (int64_t)k * 7919) == &present[k] :
-				       strato_map_get(&m, (int64_t)k * 7919) == NULL);
+		ck_assert(present[k] ? strato_map_get(&m, (int64_t)k * 7919) == &present[k]
+				     : strato_map_get(&m, (int64_t)k * 7919) == NULL);
 	strato_map_free(&m);
 }
 END_TEST
@@ -164,7 +181,7 @@ START_TEST(test_clone_exit)
 	ck_assert_str_eq(c->comm, "ls");
 	ck_assert_int_eq(c->ptid, 100);
 	ck_assert_int_eq(c->pid, 200);
-	ck_assert_str_eq(c->cwd, "/home/u/"); /* inherited: the event's cwd is empty */
+	ck_assert_str_eq(c->cwd, "/home/u/");		  /* inherited: the event's cwd is empty */
 	ck_assert_ptr_nonnull(strato_state_fd(st, c, 0)); /* fd table copied */
 	ck_assert_uint_eq(c->uid, 1000);
 	strato_ev_procexit(st, 200);
@@ -172,6 +189,32 @@ START_TEST(test_clone_exit)
 	strato_ev_close(st, 100, 0);
 	ck_assert_ptr_null(strato_state_thread(st, 200));
 	ck_assert_uint_eq(st->stats.threads_removed, 1);
+	strato_state_free(st);
+}
+END_TEST
+
+/* The main thread exits first: the process (fds) stays until its last
+ * thread is gone. */
+START_TEST(test_main_exit)
+{
+	struct strato_state *st = strato_seeded();
+	struct strato_thread *th;
+
+	strato_ev_clone(st, 300, 100, 1, 0x2000 /* CLONE_THREAD */, "sh");
+	th = strato_state_thread(st, 300);
+	ck_assert_ptr_nonnull(th);
+	ck_assert_int_eq(th->pid, 100);
+	ck_assert_uint_eq(strato_state_thread(st, 100)->nthreads, 1);
+	strato_ev_procexit(st, 100);
+	strato_ev_openat(st, 300, 7, "/x"); /* the main thread's exit is applied here */
+	ck_assert_ptr_nonnull(strato_state_thread(st, 100));
+	ck_assert_str_eq(strato_state_fd(st, strato_state_thread(st, 300), 0)->name, "/dev/tty");
+	ck_assert_str_eq(strato_state_fd(st, strato_state_thread(st, 300), 7)->name, "/x");
+	strato_ev_procexit(st, 300);
+	strato_ev_procexit(st, 999);
+	ck_assert_ptr_null(strato_state_thread(st, 300));
+	ck_assert_ptr_null(strato_state_thread(st, 100));
+	ck_assert_uint_eq(st->nfds, 0);
 	strato_state_free(st);
 }
 END_TEST
@@ -221,6 +264,49 @@ START_TEST(test_churn)
 }
 END_TEST
 
+/* Container ids from cgroup paths of the common runtimes (paths as the
+ * runtimes write them; ids cut to 12 characters as sysdig shows them). */
+START_TEST(test_container)
+{
+	static const struct {
+		const char *cg, *id, *kind, *pod;
+	} cases[] = {
+	    {"cpu=/user.slice/user-1000.slice/session-1.scope", "host", NULL, ""},
+	    {"cpuset=/docker/697956520d891b5cb0e215093970c733549a3f745f52263c05b37f8a488994ac", "697956520d89",
+	     "docker", ""},
+	    {"=/system.slice/docker-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope",
+	     "0123456789ab", "docker", ""},
+	    {"=/kubepods.slice/kubepods-besteffort.slice/"
+	     "kubepods-besteffort-pod1a2b3c4d_5e6f_7a8b_9c0d_1e2f3a4b5c6d.slice/"
+	     "cri-containerd-fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210.scope",
+	     "fedcba987654", "containerd", "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"},
+	    {"=/kubepods.slice/kubepods-pod11111111_2222_3333_4444_555555555555.slice/"
+	     "crio-aaaaaaaaaaaabbbbbbbbbbbbccccccccccccddddddddddddeeeeeeeeeeeeffff.scope",
+	     "aaaaaaaaaaaa", "cri-o", "11111111-2222-3333-4444-555555555555"},
+	    {"=/machine.slice/libpod-abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd.scope",
+	     "abcdefabcdef", "podman", ""},
+	    {"memory=/kubepods/burstable/pod22222222-3333-4444-5555-666666666666/"
+	     "9999999999999999999999999999999999999999999999999999999999999999",
+	     "999999999999", "containerd", "22222222-3333-4444-5555-666666666666"},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strato_thread t = {0};
+		const char *kind;
+		char pod[40];
+
+		t.cgroups = (char *)cases[i].cg;
+		t.cgroups_len = strlen(cases[i].cg) + 1;
+		ck_assert_str_eq(strato_thread_container(&t, &kind, pod, sizeof(pod)), cases[i].id);
+		if (cases[i].kind)
+			ck_assert_str_eq(kind, cases[i].kind);
+		else
+			ck_assert_ptr_null(kind);
+		ck_assert_str_eq(pod, cases[i].pod);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -230,8 +316,10 @@ int main(void)
 	tcase_add_test(tc, test_map);
 	tcase_add_test(tc, test_open_close);
 	tcase_add_test(tc, test_clone_exit);
+	tcase_add_test(tc, test_main_exit);
 	tcase_add_test(tc, test_caps);
 	tcase_add_test(tc, test_churn);
+	tcase_add_test(tc, test_container);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

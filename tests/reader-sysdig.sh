@@ -26,9 +26,17 @@ for f in "$STRATO_SHARED"/scap-samples/*/*.scap; do
 		fail=1
 		continue
 	fi
-	# "ts tid dir type" per event, from the JSON lines.
-	sed -n 's/.*"evt.time":\([0-9]*\),.*"thread.tid":\(-\{0,1\}[0-9]*\),"evt.dir":"\(.\)","evt.type":"\([^"]*\)".*/\1 \2 \3 \4/p' \
-		"$tmp/json" >"$tmp/ours"
+	# "ts tid dir type" per event, from the JSON lines (keys in any order;
+	# the time is evt.outputtime of the default line, in nanoseconds).
+	awk 'function val(re,  v) {
+		if (!match($0, re)) return ""
+		v = substr($0, RSTART, RLENGTH); sub(/^"[^"]*":"?/, "", v); sub(/"$/, "", v); return v
+	}
+	{
+		ts = val("\"evt\\.(output)?time\":[0-9]+"); tid = val("\"thread\\.tid\":-?[0-9]+")
+		dir = val("\"evt\\.dir\":\"[<>]\""); type = val("\"evt\\.type\":\"[^\"]*\"")
+		if (ts != "" && tid != "" && dir != "" && type != "") print ts, tid, dir, type
+	}' "$tmp/json" >"$tmp/ours"
 	if [ "$(wc -l <"$tmp/ours")" -ne "$(wc -l <"$tmp/json")" ]; then
 		echo "FAIL $name: unparsable JSON line"
 		fail=1

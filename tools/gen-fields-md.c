@@ -8,21 +8,36 @@
 static const char *strato_type_name(enum strato_ptype t)
 {
 	switch (t) {
-	case STRATO_PT_INT16: return "INT16";
-	case STRATO_PT_INT32: return "INT32";
-	case STRATO_PT_INT64: return "INT64";
-	case STRATO_PT_UINT32: return "UINT32";
-	case STRATO_PT_UINT64: return "UINT64";
-	case STRATO_PT_CHARBUF: return "CHARBUF";
-	case STRATO_PT_BYTEBUF: return "BYTEBUF";
-	case STRATO_PT_RELTIME: return "RELTIME";
-	case STRATO_PT_ABSTIME: return "ABSTIME";
-	case STRATO_PT_PORT: return "PORT";
-	case STRATO_PT_BOOL: return "BOOL";
-	case STRATO_PT_IPADDR: return "IPADDR";
-	case STRATO_PT_IPNET: return "IPNET";
-	case STRATO_PT_DYN: return "DYN";
-	default: return "OTHER";
+	case STRATO_PT_INT16:
+		return "INT16";
+	case STRATO_PT_INT32:
+		return "INT32";
+	case STRATO_PT_INT64:
+		return "INT64";
+	case STRATO_PT_UINT32:
+		return "UINT32";
+	case STRATO_PT_UINT64:
+		return "UINT64";
+	case STRATO_PT_CHARBUF:
+		return "CHARBUF";
+	case STRATO_PT_BYTEBUF:
+		return "BYTEBUF";
+	case STRATO_PT_RELTIME:
+		return "RELTIME";
+	case STRATO_PT_ABSTIME:
+		return "ABSTIME";
+	case STRATO_PT_PORT:
+		return "PORT";
+	case STRATO_PT_BOOL:
+		return "BOOL";
+	case STRATO_PT_IPADDR:
+		return "IPADDR";
+	case STRATO_PT_IPNET:
+		return "IPNET";
+	case STRATO_PT_DYN:
+		return "DYN";
+	default:
+		return "OTHER";
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stratocore/common.h>
 #include <stratocore/event.h>
+#include <stratocore/capture.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,16 +81,23 @@ STRATO_API enum strato_ptype strato_field_type(const strato_field *f);
 
 /**
  * Value getters. `ev` is an event lent by strato_capture_next(): process, fd
- * and user fields are answered from that capture's state as of this event.
- * (A clone made with strato_event_clone() only answers the event's own
- * fields: evt.* from its parameters.)
+ * and user fields are answered from that capture's state as of this event
+ * (see strato_capture_state_config()). A copy made with strato_event_clone()
+ * answers only the event's own fields (evt.*); the others return
+ * -STRATO_ENOVALUE.
  *
  * Every getter returns 0 with the value in *out; -STRATO_ENOVALUE when the
  * field does not apply to this event (an fd field on an event without fd, an
- * unknown process); -STRATO_ETYPE when the field's type does not fit the
- * getter; -ERANGE when an integer does not fit the out type.
- * Borrowed strings and bytes are valid until the next strato_capture_next()
- * or strato_capture_close() on the capture that lent `ev`.
+ * unknown process; sysdig prints `<NA>`); -STRATO_ETYPE when the field's type
+ * does not fit the getter; -ERANGE when an integer does not fit the out type;
+ * -EINVAL for NULL arguments.
+ *
+ * Lifetime: borrowed strings and bytes are valid until the next
+ * strato_capture_next() or strato_capture_close() on the capture that lent
+ * `ev` (for a copy: until the calling thread asks about another event).
+ * Thread safety: computed strings live in memory of the capture, so the
+ * getters for events of one capture are called from one thread at a time
+ * (the thread that reads it); fields themselves may be shared.
  */
 
 /** @brief Integer, boolean, time or port fields as signed 64 bits. @since 0.1 */
@@ -133,7 +141,7 @@ STRATO_API int strato_field_format(const strato_field *f, const strato_event *ev
  */
 typedef struct strato_formatter strato_formatter;
 
-/** sysdig's default line. @since 0.1 */
+/** sysdig's default line (stratoread prints it with a leading `*`). @since 0.1 */
 #define STRATO_FORMAT_DEFAULT \
 	"%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.args"
 
@@ -143,17 +151,31 @@ enum strato_format_style {
 	STRATO_FORMAT_JSON = 1, /**< one JSON object: {"field": value, ...} */
 };
 
+/** How %evt.args shows data buffers. @since 0.1 */
+enum strato_buffer_style {
+	STRATO_BUFFERS_TEXT = 0,   /**< as sysdig: '.' for unprintable bytes, cut to 80 characters */
+	STRATO_BUFFERS_HIDDEN = 1, /**< empty (`data=`): the application prints them itself, as sysdig -A/-x/-X */
+};
+
 /** Options of strato_formatter_new(); declare with STRATO_OPTS(). @since 0.1 */
 struct strato_formatter_opts {
 	/** sizeof(struct strato_formatter_opts), set by STRATO_OPTS(). */
 	size_t sz;
 	/** STRATO_FORMAT_TEXT (default) or STRATO_FORMAT_JSON. */
 	enum strato_format_style style;
+	/** STRATO_BUFFERS_TEXT (default) or STRATO_BUFFERS_HIDDEN. */
+	enum strato_buffer_style buffers;
 };
+/* JSON: keys in name order as sysdig's; numbers, booleans and null (field
+ * does not apply) unquoted; evt.time, evt.datetime and evt.outputtime as
+ * nanoseconds since the epoch, as sysdig -j shows them. */
 
 /**
  * @brief Compiles a format string.
- * @param format e.g. STRATO_FORMAT_DEFAULT; `%%` is a literal percent sign
+ * @param format e.g. STRATO_FORMAT_DEFAULT; `%%` is a literal percent sign;
+ * a leading `*` prints events even when some fields do not apply (as in
+ * sysdig). Field names run over letters, digits, '_' and '.', plus an
+ * optional `[argument]`; a trailing '.' is text.
  * @param out owned by the caller (strato_formatter_free())
  * @return 0; -STRATO_ENOFIELD (unknown field, message names it and its
  * offset); -STRATO_ESYNTAX; -ENOMEM.
@@ -163,9 +185,13 @@ STRATO_API int strato_formatter_new(strato_formatter **out, const char *format,
 				    const struct strato_formatter_opts *opts);
 
 /**
- * @brief Renders `ev`.
+ * @brief Renders `ev`. Fields that do not apply print as `<NA>`.
  * @param buf always NUL-terminated when `len` > 0
- * @return the full length of the text (as snprintf); never fails.
+ * @return the full length of the text (as snprintf); -STRATO_ENOVALUE when
+ * a field does not apply and the format does not start with `*` (sysdig's
+ * -p skips such events; `buf` still holds the text); -EINVAL for NULL
+ * arguments.
+ * Thread safety: a formatter may be used by several threads at once.
  * @since 0.1
  */
 STRATO_API int strato_formatter_format(const strato_formatter *fmt, const strato_event *ev, char *buf,
@@ -173,6 +199,55 @@ STRATO_API int strato_formatter_format(const strato_formatter *fmt, const strato
 
 /** @brief Frees a formatter; NULL is fine. @since 0.1 */
 STRATO_API void strato_formatter_free(strato_formatter *fmt);
+
+/**
+ * State engine settings of a capture; declare with STRATO_OPTS(). The state
+ * (threads, fds, users of the captured machine, kept current from the
+ * events) is what the proc.*, fd.*, user.* and container.* fields read.
+ * @since 0.1
+ */
+struct strato_state_opts {
+	/** sizeof(struct strato_state_opts), set by STRATO_OPTS(). */
+	size_t sz;
+	/** Non-zero: keep no state (events are cheaper; only evt.* fields
+	 * answer). */
+	int disable;
+	/** Most threads kept (0: 131072); beyond it the least recently
+	 * active ones are evicted. */
+	uint32_t max_threads;
+	/** Most fds kept over all processes (0: 2097152); beyond it the fds of
+	 * the least recently active processes are evicted. */
+	uint32_t max_fds;
+};
+
+/**
+ * @brief Configures the state engine of a capture; call it before the first
+ * strato_capture_next().
+ * @return 0; -EINVAL (NULL, bad `sz`); -EBUSY (events were already read).
+ * Thread safety: call from the thread that reads the capture.
+ * @since 0.1
+ */
+STRATO_API int strato_capture_state_config(strato_capture *cap, const struct strato_state_opts *opts);
+
+/** Counters of the state engine; declare with STRATO_OPTS(). @since 0.1 */
+struct strato_state_stats {
+	/** sizeof(struct strato_state_stats), set by STRATO_OPTS(). */
+	size_t sz;
+	uint64_t threads;         /**< threads in the table now */
+	uint64_t fds;             /**< fds in the table now */
+	uint64_t threads_removed; /**< threads removed after their exit */
+	uint64_t threads_evicted; /**< threads dropped by the max_threads cap */
+	uint64_t fds_evicted;     /**< fds dropped by the max_fds cap */
+	uint64_t memory_bytes;    /**< approximate heap the tables hold (walks them: not for every event) */
+};
+
+/**
+ * @brief Reads the state engine's counters.
+ * @return 0 (all zero when the state is off or no event was read yet);
+ * -EINVAL (NULL or bad `sz`).
+ * @since 0.1
+ */
+STRATO_API int strato_capture_state_stats(strato_capture *cap, struct strato_state_stats *out);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <pthread.h>
 
 /* Scratch text for events without state (clones): a per-thread buffer
  * pool, reset when another event is asked about. */
@@ -84,9 +85,16 @@ static unsigned strato_args_shown(const struct strato_event *ev, const struct st
 static bool strato_fixed_size(enum strato_ptype t)
 {
 	switch (t) {
-	case STRATO_PT_BYTEBUF: case STRATO_PT_CHARBUF: case STRATO_PT_SOCKADDR: case STRATO_PT_SOCKTUPLE:
-	case STRATO_PT_FDLIST: case STRATO_PT_FSPATH: case STRATO_PT_FSRELPATH: case STRATO_PT_CHARBUFARRAY:
-	case STRATO_PT_CHARBUF_PAIR_ARRAY: case STRATO_PT_DYN:
+	case STRATO_PT_BYTEBUF:
+	case STRATO_PT_CHARBUF:
+	case STRATO_PT_SOCKADDR:
+	case STRATO_PT_SOCKTUPLE:
+	case STRATO_PT_FDLIST:
+	case STRATO_PT_FSPATH:
+	case STRATO_PT_FSRELPATH:
+	case STRATO_PT_CHARBUFARRAY:
+	case STRATO_PT_CHARBUF_PAIR_ARRAY:
+	case STRATO_PT_DYN:
 		return false;
 	default:
 		return true;
@@ -94,7 +102,8 @@ static bool strato_fixed_size(enum strato_ptype t)
 }
 
 /* name=value pairs of the shown parameters (see strato_args_shown). */
-static int strato_format_args(const struct strato_event *ev, const struct strato_resolver *res, char *buf, size_t len)
+static int strato_format_args(const struct strato_event *ev, const struct strato_resolver *res, bool hide, char *buf,
+			      size_t len)
 {
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	size_t pos = 0;
@@ -117,11 +126,12 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 	}
 	/* parameters the file's event did not have are empty in the merged
 	 * event; sysdig does not show them */
-	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 && strato_fixed_size(ei->params[n - 1].type))
+	while (ev->origin == STRATO_ORIGIN_FILE && n > 0 && ev->plen[n - 1] == 0 &&
+	       strato_fixed_size(ei->params[n - 1].type))
 		n--;
 	for (unsigned i = 0; i < n; i++) {
-		const char *name = ei->params_2022 && (int)i < ei->nparams_2022 ? ei->params_2022[i].name
-										 : ei->params[i].name;
+		const char *name =
+		    ei->params_2022 && (int)i < ei->nparams_2022 ? ei->params_2022[i].name : ei->params[i].name;
 		size_t nl = strlen(name);
 		int w;
 
@@ -130,7 +140,11 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 			buf[pos + nl] = '=';
 		}
 		pos += nl + 1;
-		w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL, pos < len ? len - pos : 0);
+		if (hide && ei->params[i].type == STRATO_PT_BYTEBUF)
+			w = 0;
+		else
+			w = strato_event_format_param_ex(ev, i, res, pos < len ? buf + pos : NULL,
+							 pos < len ? len - pos : 0);
 		if (w > 0)
 			pos += (size_t)w;
 		if (pos + 1 < len)
@@ -144,11 +158,11 @@ static int strato_format_args(const struct strato_event *ev, const struct strato
 
 /* Renders through one of the event formatter's calls into scratch memory:
  * measure, then write. */
-static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v, int idx)
+static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v, int idx, bool hide)
 {
 	const struct strato_resolver *res = ev->state ? &ev->state->resolver : NULL;
 	char tmp[512];
-	int n = idx < 0 ? strato_format_args(ev, res, tmp, sizeof(tmp))
+	int n = idx < 0 ? strato_format_args(ev, res, hide, tmp, sizeof(tmp))
 			: strato_event_format_param_ex(ev, (unsigned)idx, res, tmp, sizeof(tmp));
 	char *s;
 
@@ -157,7 +171,7 @@ static int strato_fval_args(const struct strato_event *ev, struct strato_fval *v
 	if ((size_t)n < sizeof(tmp))
 		memcpy(s, tmp, (size_t)n + 1);
 	else if (idx < 0)
-		strato_format_args(ev, res, s, (size_t)n + 1);
+		strato_format_args(ev, res, hide, s, (size_t)n + 1);
 	else
 		strato_event_format_param_ex(ev, (unsigned)idx, res, s, (size_t)n + 1);
 	v->s = s;
@@ -203,25 +217,59 @@ static int strato_param_i64(const struct strato_event *ev, const char *name, int
 
 /* The result of an exit event: its first parameter when that is a return
  * value (an errno, fd or pid type). */
+/* Per type: does the exit's first parameter hold the result (built once). */
+static bool strato_has_res[STRATO_EVENT_TABLE_SIZE];
+static pthread_once_t strato_res_once = PTHREAD_ONCE_INIT;
+
+static void strato_res_init(void)
+{
+	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
+		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+		enum strato_ptype pt;
+
+		if (!ei || !ei->nparams)
+			continue;
+		pt = ei->params[0].type;
+		strato_has_res[t] = pt == STRATO_PT_ERRNO || pt == STRATO_PT_FD || pt == STRATO_PT_PID ||
+				    pt == STRATO_PT_FD32 || pt == STRATO_PT_PID32 || !strcmp(ei->params[0].name, "res");
+	}
+}
+
 int strato_event_res(const struct strato_event *ev, int64_t *out)
 {
-	const struct strato_event_info *ei = strato_event_info_get(ev->type);
-	enum strato_ptype t;
-
-	if (!ei || strato_event_is_enter(ev->type) || !ev->nparams || !ei->nparams)
+	if (ev->type >= STRATO_EVENT_TABLE_SIZE || strato_event_is_enter(ev->type) || !ev->nparams)
 		return -STRATO_ENOVALUE;
-	t = ei->params[0].type;
-	if (t != STRATO_PT_ERRNO && t != STRATO_PT_FD && t != STRATO_PT_PID && t != STRATO_PT_FD32 &&
-	    t != STRATO_PT_PID32 && strcmp(ei->params[0].name, "res"))
+	pthread_once(&strato_res_once, strato_res_init);
+	if (!strato_has_res[ev->type])
 		return -STRATO_ENOVALUE;
 	return strato_event_param_int(ev, 0, out) ? -STRATO_ENOVALUE : 0;
 }
 
 /* sysdig's category names (EC_* low bits), and what I/O events show. */
 static const char *const strato_category_names[] = {
-	"unknown", "other", "file", "net", "ipc", "memory", "process", "sleep",
-	"system", "signal", "user", "time", "processing",
+    "unknown", "other",	 "file",   "net",  "IPC",  "memory",	 "process",
+    "sleep",   "system", "signal", "user", "time", "processing",
 };
+
+/* Category of a generic event: that of the event type named like its
+ * system call, when there is one. */
+static uint32_t strato_sc_category[STRATO_SYSCALL_NAMES];
+static pthread_once_t strato_sc_once = PTHREAD_ONCE_INIT;
+
+static void strato_sc_init(void)
+{
+	for (unsigned sc = 0; sc < STRATO_SYSCALL_NAMES; sc++) {
+		strato_sc_category[sc] = 1; /* other */
+		for (unsigned t = 2; strato_syscall_names[sc] && t < STRATO_EVENT_TABLE_SIZE; t++) {
+			const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+
+			if (ei && !strcmp(ei->name, strato_syscall_names[sc])) {
+				strato_sc_category[sc] = ei->category;
+				break;
+			}
+		}
+	}
+}
 
 static const char *strato_io_category(const struct strato_event *ev)
 {
@@ -232,12 +280,20 @@ static const char *strato_io_category(const struct strato_event *ev)
 	    !(fd = strato_state_fd(ev->state, t, strato_event_fd_num(ev))))
 		return "unknown";
 	switch (fd->type) {
-	case STRATO_FD_FILE: case STRATO_FD_FILE_V2: case STRATO_FD_DIRECTORY:
+	case STRATO_FD_FILE:
+	case STRATO_FD_FILE_V2:
+	case STRATO_FD_DIRECTORY:
 		return "file";
-	case STRATO_FD_IPV4_SOCK: case STRATO_FD_IPV6_SOCK: case STRATO_FD_IPV4_SERVSOCK:
-	case STRATO_FD_IPV6_SERVSOCK: case STRATO_FD_UNIX_SOCK:
+	case STRATO_FD_IPV4_SOCK:
+	case STRATO_FD_IPV6_SOCK:
+	case STRATO_FD_IPV4_SERVSOCK:
+	case STRATO_FD_IPV6_SERVSOCK:
+	case STRATO_FD_UNIX_SOCK:
 		return "net";
-	case STRATO_FD_FIFO: case STRATO_FD_EVENT: case STRATO_FD_SIGNALFD: case STRATO_FD_INOTIFY:
+	case STRATO_FD_FIFO:
+	case STRATO_FD_EVENT:
+	case STRATO_FD_SIGNALFD:
+	case STRATO_FD_INOTIFY:
 	case STRATO_FD_TIMERFD:
 		return "ipc";
 	default:
@@ -271,19 +327,35 @@ static int strato_open_flag(const struct strato_event *ev, int which, struct str
 		return 0;
 	strato_param_i64(ev, "mode", &mode);
 	switch (which) {
-	case STRATO_F_EVT_IS_OPEN_READ: v->i = !!(flags & STRATO_PPM_O_RDONLY); break;
-	case STRATO_F_EVT_IS_OPEN_WRITE: v->i = !!(flags & STRATO_PPM_O_WRONLY); break;
-	case STRATO_F_EVT_IS_OPEN_CREATE: v->i = !!(flags & STRATO_PPM_O_CREAT); break;
-	default: v->i = !!(flags & (STRATO_PPM_O_CREAT | STRATO_PPM_O_TMPFILE)) && (mode & 0111); break;
+	case STRATO_F_EVT_IS_OPEN_READ:
+		v->i = !!(flags & STRATO_PPM_O_RDONLY);
+		break;
+	case STRATO_F_EVT_IS_OPEN_WRITE:
+		v->i = !!(flags & STRATO_PPM_O_WRONLY);
+		break;
+	case STRATO_F_EVT_IS_OPEN_CREATE:
+		v->i = !!(flags & STRATO_PPM_O_CREAT);
+		break;
+	default:
+		v->i = !!(flags & (STRATO_PPM_O_CREAT | STRATO_PPM_O_TMPFILE)) && (mode & 0111);
+		break;
 	}
 	return 0;
 }
 
+static unsigned strato_args_shown(const struct strato_event *ev, const struct strato_event_info *ei);
+
+/* The parameter evt.arg / evt.rawarg name, among those evt.args shows. */
 static int strato_param_by_arg(const struct strato_field *f, const struct strato_event *ev)
 {
-	if (f->argname)
-		return strato_event_param_index(ev, f->argname);
-	return f->idx < (int64_t)ev->nparams ? (int)f->idx : -ERANGE;
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	int idx = f->argname			  ? strato_event_param_index(ev, f->argname)
+		  : f->idx < (int64_t)ev->nparams ? (int)f->idx
+						  : -ERANGE;
+
+	if (idx >= 0 && ei && (unsigned)idx >= strato_args_shown(ev, ei))
+		return -ERANGE;
+	return idx;
 }
 
 static int strato_rawarg(const struct strato_field *f, const struct strato_event *ev, struct strato_fval *v)
@@ -299,7 +371,7 @@ static int strato_rawarg(const struct strato_field *f, const struct strato_event
 	t = ei->params[idx].type;
 	if (strato_event_param_int(ev, (unsigned)idx, &v->i) == 0) {
 		v->type = t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME ? STRATO_PT_UINT64
-												     : STRATO_PT_INT64;
+												    : STRATO_PT_INT64;
 		return 0;
 	}
 	if (t == STRATO_PT_CHARBUF || t == STRATO_PT_FSPATH || t == STRATO_PT_FSRELPATH) {
@@ -332,23 +404,41 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 	int idx;
 
 	switch (f->def->id) {
-	case STRATO_F_EVT_NUM: v->i = (int64_t)ev->num; return 0;
-	case STRATO_F_EVT_TIME: case STRATO_F_EVT_TIME_S: case STRATO_F_EVT_TIME_ISO: case STRATO_F_EVT_DATETIME:
-	case STRATO_F_EVT_DATETIME_S: case STRATO_F_EVT_OUTPUTTIME:
+	case STRATO_F_EVT_NUM:
+		v->i = (int64_t)ev->num;
+		return 0;
+	case STRATO_F_EVT_TIME:
+	case STRATO_F_EVT_TIME_S:
+	case STRATO_F_EVT_TIME_ISO:
+	case STRATO_F_EVT_DATETIME:
+	case STRATO_F_EVT_DATETIME_S:
+	case STRATO_F_EVT_OUTPUTTIME:
 		return strato_time_text(ev, v, ts, f->def->id);
-	case STRATO_F_EVT_RAWTIME: v->i = (int64_t)ts; return 0;
-	case STRATO_F_EVT_RAWTIME_S: v->i = (int64_t)(ts / 1000000000ULL); return 0;
-	case STRATO_F_EVT_RAWTIME_NS: v->i = (int64_t)(ts % 1000000000ULL); return 0;
-	case STRATO_F_EVT_RELTIME: case STRATO_F_EVT_RELTIME_S: case STRATO_F_EVT_RELTIME_NS:
-	case STRATO_F_EVT_DELTATIME: case STRATO_F_EVT_DELTATIME_S: case STRATO_F_EVT_DELTATIME_NS:
+	case STRATO_F_EVT_RAWTIME:
+		v->i = (int64_t)ts;
+		return 0;
+	case STRATO_F_EVT_RAWTIME_S:
+		v->i = (int64_t)(ts / 1000000000ULL);
+		return 0;
+	case STRATO_F_EVT_RAWTIME_NS:
+		v->i = (int64_t)(ts % 1000000000ULL);
+		return 0;
+	case STRATO_F_EVT_RELTIME:
+	case STRATO_F_EVT_RELTIME_S:
+	case STRATO_F_EVT_RELTIME_NS:
+	case STRATO_F_EVT_DELTATIME:
+	case STRATO_F_EVT_DELTATIME_S:
+	case STRATO_F_EVT_DELTATIME_NS:
 		if (!st)
 			return -STRATO_ENOVALUE;
 		if (f->def->id <= STRATO_F_EVT_RELTIME_NS)
-			u = ts - st->first_ts;
+			u = ts > st->first_ts ? ts - st->first_ts : 0;
 		else
 			u = st->cur_prev_ts ? ts - st->cur_prev_ts : 0;
 		break;
-	case STRATO_F_EVT_LATENCY: case STRATO_F_EVT_LATENCY_S: case STRATO_F_EVT_LATENCY_NS:
+	case STRATO_F_EVT_LATENCY:
+	case STRATO_F_EVT_LATENCY_S:
+	case STRATO_F_EVT_LATENCY_NS:
 	case STRATO_F_EVT_LATENCY_HUMAN:
 		u = 0;
 		if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) <= ts)
@@ -389,21 +479,54 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 		v->s = strato_event_is_enter(ev->type) ? ">" : "<";
 		v->n = 1;
 		return 0;
-	case STRATO_F_EVT_CPU: v->i = ev->cpu; return 0;
+	case STRATO_F_EVT_CPU:
+		v->i = ev->cpu;
+		return 0;
 	case STRATO_F_EVT_CATEGORY: {
 		uint32_t c = ei ? ei->category : 0;
 
-		v->s = (c & 0x60) ? strato_io_category(ev) :
-				    (c & 0xf) < STRATO_ARRAY_SIZE(strato_category_names) ? strato_category_names[c & 0xf] :
-											  "unknown";
+		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 &&
+		    res < STRATO_SYSCALL_NAMES) {
+			pthread_once(&strato_sc_once, strato_sc_init);
+			c = strato_sc_category[res];
+		}
+		v->s = (c & 0x20)					      ? strato_io_category(ev)
+		       : (c & 0x40)					      ? "wait"
+		       : (c & 0x80)					      ? "scheduler"
+		       : (c & 0xf) < STRATO_ARRAY_SIZE(strato_category_names) ? strato_category_names[c & 0xf]
+									      : "unknown";
 		v->n = strlen(v->s);
 		return 0;
 	}
-	case STRATO_F_EVT_ARGS: case STRATO_F_EVT_INFO:
-		return strato_fval_args(ev, v, -1);
+	case STRATO_F_EVT_ARGS:
+	case STRATO_F_EVT_INFO:
+		return strato_fval_args(ev, v, -1, f->hide_buffers);
 	case STRATO_F_EVT_ARG:
 		idx = strato_param_by_arg(f, ev);
-		return idx < 0 ? -STRATO_ENOVALUE : strato_fval_args(ev, v, idx);
+		if (idx < 0)
+			return -STRATO_ENOVALUE;
+		/* sysdig shows what a value names when it names something
+		 * (`-2(ENOENT)` -> `ENOENT`, `3(<f>/etc/passwd)` ->
+		 * `<f>/etc/passwd`), and an fd that names nothing as <NA> */
+		if ((res = strato_fval_args(ev, v, idx, false)))
+			return (int)res;
+		if (v->n > 2 && v->s[v->n - 1] == ')' && strchr(v->s, '(')) {
+			const char *p = strchr(v->s, '(') + 1;
+
+			if (!strcmp(p, "<NA>)")) { /* an unknown name: the number */
+				v->n = (size_t)(p - 1 - v->s);
+				((char *)v->s)[v->n] = 0;
+				return 0;
+			}
+			((char *)v->s)[v->n - 1] = 0;
+			v->n = strlen(p);
+			v->s = p;
+			return 0;
+		}
+		if (ei && (unsigned)idx < ei->nparams && ei->params[idx].type == STRATO_PT_FD)
+			return -STRATO_ENOVALUE;
+		return 0;
+
 	case STRATO_F_EVT_RAWARG:
 		return strato_rawarg(f, ev, v);
 	case STRATO_F_EVT_RES:
@@ -414,7 +537,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			v->n = 7;
 			return 0;
 		}
-		if ((idx = strato_fval_args(ev, v, 0)))
+		if ((idx = strato_fval_args(ev, v, 0, false)))
 			return idx;
 		/* "-2(ENOENT)" -> "ENOENT" */
 		if (v->n > 2 && strchr(v->s, '(') && v->s[v->n - 1] == ')') {
@@ -477,7 +600,19 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 	case STRATO_F_EVT_COUNT:
 		v->i = 1;
 		return 0;
-	case STRATO_F_EVT_IS_OPEN_READ: case STRATO_F_EVT_IS_OPEN_WRITE: case STRATO_F_EVT_IS_OPEN_EXEC:
+	case STRATO_F_EVT_IS_SYSLOG: {
+		/* a write to the syslog socket */
+		struct strato_fdent *fd;
+
+		v->i = 0;
+		if (st && ei && (ei->flags & STRATO_EF_WRITES_FD) &&
+		    (fd = strato_state_fd(st, strato_state_thread(st, strato_event_tid(ev)), strato_event_fd_num(ev))))
+			v->i = !strcmp(fd->name, "/dev/log") || strstr(fd->name, " /dev/log") != NULL;
+		return 0;
+	}
+	case STRATO_F_EVT_IS_OPEN_READ:
+	case STRATO_F_EVT_IS_OPEN_WRITE:
+	case STRATO_F_EVT_IS_OPEN_EXEC:
 	case STRATO_F_EVT_IS_OPEN_CREATE:
 		return strato_open_flag(ev, f->def->id, v);
 	case STRATO_F_EVT_HOSTNAME:
@@ -522,9 +657,18 @@ int strato_field_extract(const struct strato_field *f, const struct strato_event
 static bool strato_is_intlike(enum strato_ptype t)
 {
 	switch (t) {
-	case STRATO_PT_INT8: case STRATO_PT_INT16: case STRATO_PT_INT32: case STRATO_PT_INT64:
-	case STRATO_PT_UINT8: case STRATO_PT_UINT16: case STRATO_PT_UINT32: case STRATO_PT_UINT64:
-	case STRATO_PT_BOOL: case STRATO_PT_ABSTIME: case STRATO_PT_RELTIME: case STRATO_PT_PORT:
+	case STRATO_PT_INT8:
+	case STRATO_PT_INT16:
+	case STRATO_PT_INT32:
+	case STRATO_PT_INT64:
+	case STRATO_PT_UINT8:
+	case STRATO_PT_UINT16:
+	case STRATO_PT_UINT32:
+	case STRATO_PT_UINT64:
+	case STRATO_PT_BOOL:
+	case STRATO_PT_ABSTIME:
+	case STRATO_PT_RELTIME:
+	case STRATO_PT_PORT:
 		return true;
 	default:
 		return false;
@@ -622,7 +766,6 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 {
 	char ip[INET6_ADDRSTRLEN];
 
-	(void)f;
 	switch (v->type) {
 	case STRATO_PT_CHARBUF:
 		return snprintf(buf, len, "%.*s", (int)v->n, v->s);
@@ -641,13 +784,32 @@ int strato_fval_format(const struct strato_field *f, const struct strato_fval *v
 	}
 	case STRATO_PT_BOOL:
 		return snprintf(buf, len, "%s", v->i ? "true" : "false");
-	case STRATO_PT_IPADDR: case STRATO_PT_IPNET:
+	case STRATO_PT_IPADDR:
+	case STRATO_PT_IPNET:
 		inet_ntop(v->ip.family == 6 ? AF_INET6 : AF_INET, v->ip.addr, ip, sizeof(ip));
 		if (v->type == STRATO_PT_IPNET && v->ip.prefix != (v->ip.family == 6 ? 128 : 32))
 			return snprintf(buf, len, "%s/%u", ip, v->ip.prefix);
 		return snprintf(buf, len, "%s", ip);
-	case STRATO_PT_UINT64: case STRATO_PT_ABSTIME: case STRATO_PT_RELTIME:
+	case STRATO_PT_RELTIME:
+		/* sysdig prints evt.reltime as seconds (none when 0) followed
+		 * by nine digits of nanoseconds */
+		if (f && f->def->id == STRATO_F_EVT_RELTIME) {
+			uint64_t u = (uint64_t)v->i;
+
+			if (u < 1000000000ULL)
+				return snprintf(buf, len, "%09" PRIu64, u);
+			return snprintf(buf, len, "%" PRIu64 "%09" PRIu64, (uint64_t)(u / 1000000000ULL),
+					(uint64_t)(u % 1000000000ULL));
+		}
 		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
+	case STRATO_PT_UINT64:
+	case STRATO_PT_ABSTIME:
+		return snprintf(buf, len, "%" PRIu64, (uint64_t)v->i);
+	case STRATO_PT_INT32:
+		/* fd.dev (the only INT32 field besides its parts) prints in hex */
+		if (f && f->def->id == STRATO_F_FD_DEV)
+			return snprintf(buf, len, "%" PRIX64, (uint64_t)(uint32_t)v->i);
+		return snprintf(buf, len, "%" PRId64, v->i);
 	default:
 		return snprintf(buf, len, "%" PRId64, v->i);
 	}

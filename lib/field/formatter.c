@@ -8,13 +8,13 @@
 #include <stdlib.h>
 
 struct strato_fmt_piece {
-	char *lit;         /* literal text before the field (may be "") */
-	strato_field *f;   /* NULL for the trailing literal */
+	char *lit;	 /* literal text before the field (may be "") */
+	strato_field *f; /* NULL for the trailing literal */
 };
 
 struct strato_formatter {
 	enum strato_format_style style;
-	bool print_all;    /* format began with '*' */
+	bool print_all; /* format began with '*' */
 	size_t n;
 	struct strato_fmt_piece *p;
 	unsigned *json_order; /* field pieces in key order, JSON only */
@@ -101,7 +101,8 @@ int strato_formatter_new(strato_formatter **out, const char *format, const struc
 		}
 		if (s[0] != '%') {
 			if (ln >= sizeof(lit)) {
-				rc = strato_fail(-STRATO_ESYNTAX, "literal text too long at offset %zu", (size_t)(s - format));
+				rc = strato_fail(-STRATO_ESYNTAX, "literal text too long at offset %zu",
+						 (size_t)(s - format));
 				goto fail;
 			}
 			lit[ln++] = *s++;
@@ -137,6 +138,8 @@ int strato_formatter_new(strato_formatter **out, const char *format, const struc
 			rc = strato_fail(rc, "%s (offset %zu)", msg, (size_t)(start - 1 - format));
 			goto fail;
 		}
+		if (STRATO_OPTS_GET(opts, buffers, STRATO_BUFFERS_TEXT) == STRATO_BUFFERS_HIDDEN)
+			f->hide_buffers = true;
 		if ((rc = strato_fmt_add(fmt, lit, ln, f))) {
 			strato_field_free(f);
 			goto nomem;
@@ -263,7 +266,9 @@ static void strato_fo_json_value(struct strato_fo *o, const strato_field *f, con
 	case STRATO_PT_CHARBUF:
 		strato_fo_json_str(o, v->s, v->n);
 		return;
-	case STRATO_PT_BYTEBUF: case STRATO_PT_IPADDR: case STRATO_PT_IPNET: {
+	case STRATO_PT_BYTEBUF:
+	case STRATO_PT_IPADDR:
+	case STRATO_PT_IPNET: {
 		struct strato_fo tmp;
 		char *b;
 		int n = strato_fval_format(f, v, NULL, 0);
@@ -287,7 +292,7 @@ static void strato_fo_json_value(struct strato_fo *o, const strato_field *f, con
 
 int strato_formatter_format(const strato_formatter *fmt, const strato_event *ev, char *buf, size_t len)
 {
-	struct strato_fo o = { buf, len, 0 };
+	struct strato_fo o = {buf, len, 0};
 	bool missing = false;
 
 	if (!fmt || !ev || (!buf && len))

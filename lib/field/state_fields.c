@@ -11,14 +11,47 @@
 
 /* Capability bit names, bit 0 first (linux/capability.h). */
 static const char *const strato_cap_names[] = {
-	"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL",
-	"CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE",
-	"CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE",
-	"CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT",
-	"CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE",
-	"CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN",
-	"CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF",
-	"CAP_CHECKPOINT_RESTORE",
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_DAC_READ_SEARCH",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_KILL",
+    "CAP_SETGID",
+    "CAP_SETUID",
+    "CAP_SETPCAP",
+    "CAP_LINUX_IMMUTABLE",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_NET_BROADCAST",
+    "CAP_NET_ADMIN",
+    "CAP_NET_RAW",
+    "CAP_IPC_LOCK",
+    "CAP_IPC_OWNER",
+    "CAP_SYS_MODULE",
+    "CAP_SYS_RAWIO",
+    "CAP_SYS_CHROOT",
+    "CAP_SYS_PTRACE",
+    "CAP_SYS_PACCT",
+    "CAP_SYS_ADMIN",
+    "CAP_SYS_BOOT",
+    "CAP_SYS_NICE",
+    "CAP_SYS_RESOURCE",
+    "CAP_SYS_TIME",
+    "CAP_SYS_TTY_CONFIG",
+    "CAP_MKNOD",
+    "CAP_LEASE",
+    "CAP_AUDIT_WRITE",
+    "CAP_AUDIT_CONTROL",
+    "CAP_SETFCAP",
+    "CAP_MAC_OVERRIDE",
+    "CAP_MAC_ADMIN",
+    "CAP_SYSLOG",
+    "CAP_WAKE_ALARM",
+    "CAP_BLOCK_SUSPEND",
+    "CAP_AUDIT_READ",
+    "CAP_PERFMON",
+    "CAP_BPF",
+    "CAP_CHECKPOINT_RESTORE",
 };
 
 static int strato_set_s(struct strato_fval *v, const char *s)
@@ -34,6 +67,7 @@ static int strato_join(const struct strato_event *ev, struct strato_fval *v, con
 		       size_t n, char sep)
 {
 	size_t hl = head ? strlen(head) : 0, o = 0;
+	bool any = n > 0; /* at least one (maybe empty) item */
 	char *s;
 
 	if (n && list[n - 1] == 0)
@@ -44,7 +78,7 @@ static int strato_join(const struct strato_event *ev, struct strato_fval *v, con
 	if (head) {
 		memcpy(s, head, hl);
 		o = hl;
-		if (n)
+		if (any)
 			s[o++] = ' ';
 	}
 	for (size_t i = 0; i < n; i++)
@@ -104,8 +138,8 @@ static int strato_ip_of(struct strato_fval *v, const struct strato_fdent *f, boo
 
 static bool strato_is_ip(const struct strato_fdent *f)
 {
-	return f->has_tuple && (f->type == STRATO_FD_IPV4_SOCK || f->type == STRATO_FD_IPV6_SOCK || f->type == STRATO_FD_IPV4_SERVSOCK ||
-	       f->type == STRATO_FD_IPV6_SERVSOCK);
+	return f->has_tuple && (f->type == STRATO_FD_IPV4_SOCK || f->type == STRATO_FD_IPV6_SOCK ||
+				f->type == STRATO_FD_IPV4_SERVSOCK || f->type == STRATO_FD_IPV6_SERVSOCK);
 }
 
 static bool strato_is_servsock(const struct strato_fdent *f)
@@ -245,6 +279,8 @@ static int strato_fdlist(const struct strato_event *ev, struct strato_thread *t,
 				snprintf(item, sizeof(item), "%s", ip);
 			}
 		}
+		if (!item[0])
+			continue;
 		w = snprintf(buf + o, sizeof(buf) - o, "%s%s", o ? "," : "", item);
 		if (w < 0 || (size_t)w >= sizeof(buf) - o)
 			break;
@@ -270,7 +306,8 @@ static int strato_failed_open(const struct strato_event *ev, struct strato_threa
 	switch (id) {
 	case STRATO_F_FD_TYPECHAR:
 		return strato_set_s(v, "f");
-	case STRATO_F_FD_NAME: case STRATO_F_FD_NAMERAW:
+	case STRATO_F_FD_NAME:
+	case STRATO_F_FD_NAMERAW:
 		return 0;
 	case STRATO_F_FD_DIRECTORY:
 		sl = strrchr(v->s, '/');
@@ -323,30 +360,53 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 			/* an fd the state never saw open: sysdig shows it as
 			 * an unnamed fd of unknown type */
 			switch (id) {
-			case STRATO_F_FD_TYPECHAR: return strato_set_s(v, "o");
-			case STRATO_F_FD_NAME: case STRATO_F_FD_NAMERAW: return strato_set_s(v, "");
-			case STRATO_F_FD_DIRECTORY: return strato_set_s(v, "/");
-			default: return -STRATO_ENOVALUE;
+			case STRATO_F_FD_TYPECHAR:
+				return strato_set_s(v, "o");
+			case STRATO_F_FD_NAME:
+			case STRATO_F_FD_NAMERAW:
+				return strato_set_s(v, "");
+			case STRATO_F_FD_DIRECTORY:
+				return strato_set_s(v, "/");
+			default:
+				return -STRATO_ENOVALUE;
 			}
 		}
 	}
 	switch (id) {
-	case STRATO_F_PROC_PID: v->i = t->pid; return 0;
-	case STRATO_F_PROC_PPID: v->i = m->ptid; return 0;
-	case STRATO_F_PROC_VPID: v->i = t->vpid; return 0;
+	case STRATO_F_PROC_PID:
+		v->i = t->pid;
+		return 0;
+	case STRATO_F_PROC_PPID:
+		v->i = m->ptid;
+		return 0;
+	case STRATO_F_PROC_VPID:
+		if (t->vpid < 0)
+			return -STRATO_ENOVALUE;
+		v->i = t->vpid;
+		return 0;
 	case STRATO_F_PROC_PVPID:
 		a = strato_ancestor(st, t, 1);
 		if (!a)
 			return -STRATO_ENOVALUE;
 		v->i = a->vpid;
 		return 0;
-	case STRATO_F_THREAD_VTID: v->i = t->vtid; return 0;
-	case STRATO_F_PROC_NAME: return t->comm[0] ? strato_set_s(v, t->comm) : -STRATO_ENOVALUE;
-	case STRATO_F_PROC_EXE: return t->exe[0] ? strato_set_s(v, t->exe) : -STRATO_ENOVALUE;
-	case STRATO_F_PROC_EXEPATH: return t->exepath[0] ? strato_set_s(v, t->exepath) : -STRATO_ENOVALUE;
-	case STRATO_F_PROC_ARGS: return strato_join(ev, v, NULL, t->args ? t->args : "", t->args_len, ' ');
-	case STRATO_F_PROC_CMDLINE: return strato_cmdline(ev, v, t);
-	case STRATO_F_PROC_EXELINE: return strato_join(ev, v, t->exe, t->args ? t->args : "", t->args_len, ' ');
+	case STRATO_F_THREAD_VTID:
+		if (t->vtid < 0)
+			return -STRATO_ENOVALUE;
+		v->i = t->vtid;
+		return 0;
+	case STRATO_F_PROC_NAME:
+		return t->comm[0] ? strato_set_s(v, t->comm) : -STRATO_ENOVALUE;
+	case STRATO_F_PROC_EXE:
+		return t->exe[0] ? strato_set_s(v, t->exe) : -STRATO_ENOVALUE;
+	case STRATO_F_PROC_EXEPATH:
+		return strato_set_s(v, t->exepath);
+	case STRATO_F_PROC_ARGS:
+		return strato_join(ev, v, NULL, t->args ? t->args : "", t->args_len, ' ');
+	case STRATO_F_PROC_CMDLINE:
+		return strato_cmdline(ev, v, t);
+	case STRATO_F_PROC_EXELINE:
+		return strato_join(ev, v, t->exe, t->args ? t->args : "", t->args_len, ' ');
 	case STRATO_F_PROC_CMDNARGS:
 	case STRATO_F_PROC_CMDLENARGS: {
 		uint64_t cnt = 0, len = 0;
@@ -376,15 +436,24 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 			return -STRATO_ENOVALUE;
 		}
 		return strato_join(ev, v, NULL, t->env ? t->env : "", t->env_len, ' ');
-	case STRATO_F_PROC_CWD: return strato_set_s(v, m->cwd);
-	case STRATO_F_PROC_TTY: v->i = t->tty; return 0;
-	case STRATO_F_PROC_SID: v->i = t->sid; return 0;
+	case STRATO_F_PROC_CWD:
+		return strato_set_s(v, m->cwd);
+	case STRATO_F_PROC_TTY:
+		v->i = t->tty;
+		return 0;
+	case STRATO_F_PROC_SID:
+		v->i = t->sid;
+		return 0;
 	case STRATO_F_PROC_SNAME:
 		if (!(a = strato_state_thread(st, t->sid)))
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, a->comm);
-	case STRATO_F_PROC_PGID: v->i = t->pgid; return 0;
-	case STRATO_F_PROC_VPGID: v->i = t->vpgid; return 0;
+	case STRATO_F_PROC_PGID:
+		v->i = t->pgid;
+		return 0;
+	case STRATO_F_PROC_VPGID:
+		v->i = t->vpgid;
+		return 0;
 	case STRATO_F_PROC_VPGID_NAME:
 		if (!(a = strato_state_thread(st, t->vpgid)))
 			return -STRATO_ENOVALUE;
@@ -403,44 +472,74 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		v->i = found;
 		return 0;
 	}
-	case STRATO_F_PROC_PNAME: case STRATO_F_PROC_PCMDLINE: case STRATO_F_PROC_PEXE: case STRATO_F_PROC_PEXEPATH:
-	case STRATO_F_PROC_ANAME: case STRATO_F_PROC_APID: case STRATO_F_PROC_ACMDLINE: case STRATO_F_PROC_AEXE:
+	case STRATO_F_PROC_PNAME:
+	case STRATO_F_PROC_PCMDLINE:
+	case STRATO_F_PROC_PEXE:
+	case STRATO_F_PROC_PEXEPATH:
+	case STRATO_F_PROC_ANAME:
+	case STRATO_F_PROC_APID:
+	case STRATO_F_PROC_ACMDLINE:
+	case STRATO_F_PROC_AEXE:
 	case STRATO_F_PROC_AEXEPATH:
+		/* sysdig: the p* fields take the thread's own parent, the a*
+		 * fields walk up from the process's main thread */
 		num = id <= STRATO_F_PROC_PEXEPATH || f->idx < 0 ? 1 : f->idx;
-		if (!(a = strato_ancestor(st, t, num)))
+		if (!(a = strato_ancestor(st, id <= STRATO_F_PROC_PEXEPATH || num == 0 ? t : m, num)))
 			return -STRATO_ENOVALUE;
 		switch (id) {
-		case STRATO_F_PROC_PNAME: case STRATO_F_PROC_ANAME:
+		case STRATO_F_PROC_PNAME:
+		case STRATO_F_PROC_ANAME:
 			return a->comm[0] ? strato_set_s(v, a->comm) : -STRATO_ENOVALUE;
-		case STRATO_F_PROC_PEXE: case STRATO_F_PROC_AEXE:
+		case STRATO_F_PROC_PEXE:
+		case STRATO_F_PROC_AEXE:
 			return a->exe[0] ? strato_set_s(v, a->exe) : -STRATO_ENOVALUE;
-		case STRATO_F_PROC_PEXEPATH: case STRATO_F_PROC_AEXEPATH:
+		case STRATO_F_PROC_PEXEPATH:
+		case STRATO_F_PROC_AEXEPATH:
 			return a->exepath[0] ? strato_set_s(v, a->exepath) : -STRATO_ENOVALUE;
-		case STRATO_F_PROC_APID: v->i = a->pid; return 0;
-		default: return strato_cmdline(ev, v, a);
+		case STRATO_F_PROC_APID:
+			v->i = a->pid;
+			return 0;
+		default:
+			return strato_cmdline(ev, v, a);
 		}
-	case STRATO_F_PROC_IS_EXE_WRITABLE: v->i = t->exe_writable; return 0;
-	case STRATO_F_PROC_IS_SID_LEADER: v->i = t->sid == t->pid; return 0;
-	case STRATO_F_PROC_IS_VPGID_LEADER: v->i = t->vpgid == t->vpid; return 0;
-	case STRATO_F_PROC_IS_PGID_LEADER: v->i = t->pgid == t->pid; return 0;
-	case STRATO_F_PROC_FDOPENCOUNT: v->i = (int64_t)m->fds.n; return 0;
-	case STRATO_F_PROC_FDLIMIT: v->i = (int64_t)m->fdlimit; return 0;
-	case STRATO_F_PROC_VMSIZE: case STRATO_F_THREAD_VMSIZE: v->i = m->vmsize_kb; return 0;
-	case STRATO_F_PROC_VMRSS: case STRATO_F_THREAD_VMRSS: v->i = m->vmrss_kb; return 0;
-	case STRATO_F_PROC_VMSWAP: v->i = m->vmswap_kb; return 0;
-	case STRATO_F_PROC_NTHREADS: case STRATO_F_PROC_NCHILDS: {
-		int64_t cnt = 0;
-
-		for (size_t i = 0; i < st->threads.cap; i++) {
-			const struct strato_thread *x = st->threads.vals[i];
-
-			if (x && x->pid == t->pid)
-				cnt++;
-		}
-		v->i = id == STRATO_F_PROC_NTHREADS ? cnt : (cnt ? cnt - 1 : 0);
+	case STRATO_F_PROC_IS_EXE_WRITABLE:
+		v->i = t->exe_writable;
 		return 0;
-	}
-	case STRATO_F_THREAD_ISMAIN: v->i = t->tid == t->pid; return 0;
+	case STRATO_F_PROC_IS_SID_LEADER:
+		v->i = t->sid == t->pid;
+		return 0;
+	case STRATO_F_PROC_IS_VPGID_LEADER:
+		v->i = t->vpgid == t->vpid;
+		return 0;
+	case STRATO_F_PROC_IS_PGID_LEADER:
+		v->i = t->pgid == t->pid;
+		return 0;
+	case STRATO_F_PROC_FDOPENCOUNT:
+		v->i = (int64_t)m->fds.n;
+		return 0;
+	case STRATO_F_PROC_FDLIMIT:
+		v->i = (int64_t)m->fdlimit;
+		return 0;
+	case STRATO_F_PROC_VMSIZE:
+	case STRATO_F_THREAD_VMSIZE:
+		v->i = m->vmsize_kb;
+		return 0;
+	case STRATO_F_PROC_VMRSS:
+	case STRATO_F_THREAD_VMRSS:
+		v->i = m->vmrss_kb;
+		return 0;
+	case STRATO_F_PROC_VMSWAP:
+		v->i = m->vmswap_kb;
+		return 0;
+	case STRATO_F_PROC_NTHREADS:
+		v->i = (int64_t)m->nthreads + 1;
+		return 0;
+	case STRATO_F_PROC_NCHILDS:
+		v->i = m->nthreads;
+		return 0;
+	case STRATO_F_THREAD_ISMAIN:
+		v->i = t->tid == t->pid;
+		return 0;
 	case STRATO_F_THREAD_CGROUPS:
 		if (!t->cgroups)
 			return -STRATO_ENOVALUE;
@@ -458,17 +557,28 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		}
 		return -STRATO_ENOVALUE;
 	}
-	case STRATO_F_THREAD_CAP_PERMITTED: return strato_caps(ev, v, t->cap_permitted);
-	case STRATO_F_THREAD_CAP_INHERITABLE: return strato_caps(ev, v, t->cap_inheritable);
-	case STRATO_F_THREAD_CAP_EFFECTIVE: return strato_caps(ev, v, t->cap_effective);
-	case STRATO_F_THREAD_PFMAJOR: v->i = (int64_t)t->pfmajor; return 0;
-	case STRATO_F_THREAD_PFMINOR: v->i = (int64_t)t->pfminor; return 0;
+	case STRATO_F_THREAD_CAP_PERMITTED:
+		return strato_caps(ev, v, t->cap_permitted);
+	case STRATO_F_THREAD_CAP_INHERITABLE:
+		return strato_caps(ev, v, t->cap_inheritable);
+	case STRATO_F_THREAD_CAP_EFFECTIVE:
+		return strato_caps(ev, v, t->cap_effective);
+	case STRATO_F_THREAD_PFMAJOR:
+		v->i = (int64_t)t->pfmajor;
+		return 0;
+	case STRATO_F_THREAD_PFMINOR:
+		v->i = (int64_t)t->pfminor;
+		return 0;
 	/* fd */
 	case STRATO_F_FD_TYPE:
 		return strato_fd_typename(fd->type) ? strato_set_s(v, strato_fd_typename(fd->type)) : -STRATO_ENOVALUE;
-	case STRATO_F_FD_TYPECHAR: return strato_fval_text(ev, v, "%c", strato_fd_typechar(fd->type));
-	case STRATO_F_FD_NAME: case STRATO_F_FD_NAMERAW: return strato_set_s(v, fd->name);
-	case STRATO_F_FD_DIRECTORY: case STRATO_F_FD_FILENAME: {
+	case STRATO_F_FD_TYPECHAR:
+		return strato_fval_text(ev, v, "%c", strato_fd_typechar(fd->type));
+	case STRATO_F_FD_NAME:
+	case STRATO_F_FD_NAMERAW:
+		return strato_set_s(v, fd->name);
+	case STRATO_F_FD_DIRECTORY:
+	case STRATO_F_FD_FILENAME: {
 		const char *sl;
 
 		if (!strato_is_filelike(fd))
@@ -482,23 +592,29 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 			return strato_set_s(v, sl + 1);
 		return strato_fval_text(ev, v, "%.*s", sl == fd->name ? 1 : (int)(sl - fd->name), fd->name);
 	}
-	case STRATO_F_FD_IP: case STRATO_F_FD_NET:
+	case STRATO_F_FD_IP:
+	case STRATO_F_FD_NET:
 		if (!strato_is_ip(fd))
 			return -STRATO_ENOVALUE;
 		return strato_ip_of(v, fd, strato_is_servsock(fd));
-	case STRATO_F_FD_CIP: case STRATO_F_FD_CNET:
+	case STRATO_F_FD_CIP:
+	case STRATO_F_FD_CNET:
 		if (!strato_is_ip(fd) || strato_is_servsock(fd) || fd->bound_only)
 			return -STRATO_ENOVALUE;
 		return strato_ip_of(v, fd, false);
-	case STRATO_F_FD_SIP: case STRATO_F_FD_SNET:
+	case STRATO_F_FD_SIP:
+	case STRATO_F_FD_SNET:
 		if (!strato_is_ip(fd))
 			return -STRATO_ENOVALUE;
 		return strato_ip_of(v, fd, !strato_is_servsock(fd));
-	case STRATO_F_FD_LIP: case STRATO_F_FD_LNET: case STRATO_F_FD_RIP: case STRATO_F_FD_RNET:
+	case STRATO_F_FD_LIP:
+	case STRATO_F_FD_LNET:
+	case STRATO_F_FD_RIP:
+	case STRATO_F_FD_RNET:
 		if (!strato_is_ip(fd) || strato_is_servsock(fd) || fd->role == STRATO_ROLE_NONE)
 			return -STRATO_ENOVALUE;
-		return strato_ip_of(v, fd,
-				    (fd->role == STRATO_ROLE_SERVER) == (id == STRATO_F_FD_LIP || id == STRATO_F_FD_LNET));
+		return strato_ip_of(
+		    v, fd, (fd->role == STRATO_ROLE_SERVER) == (id == STRATO_F_FD_LIP || id == STRATO_F_FD_LNET));
 	case STRATO_F_FD_PORT:
 		if (!strato_is_ip(fd))
 			return -STRATO_ENOVALUE;
@@ -520,27 +636,26 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 			return -STRATO_ENOVALUE;
 		v->i = strato_is_servsock(fd) ? fd->sport : fd->dport;
 		return 0;
-	case STRATO_F_FD_LPORT: case STRATO_F_FD_RPORT:
+	case STRATO_F_FD_LPORT:
+	case STRATO_F_FD_RPORT:
 		if (!strato_is_ip(fd) || strato_is_servsock(fd) || fd->role == STRATO_ROLE_NONE)
 			return -STRATO_ENOVALUE;
 		v->i = (fd->role == STRATO_ROLE_SERVER) == (id == STRATO_F_FD_LPORT) ? fd->dport : fd->sport;
 		return 0;
 	case STRATO_F_FD_L4PROTO: {
-		static const char *const l4[] = { NULL, NULL, "tcp", "udp", "icmp", "raw" };
+		static const char *const l4[] = {NULL, NULL, "tcp", "udp", "icmp", "raw"};
 
 		if (!strato_is_ip(fd) || fd->l4proto >= STRATO_ARRAY_SIZE(l4) || !l4[fd->l4proto])
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, l4[fd->l4proto]);
 	}
 	case STRATO_F_FD_SOCKFAMILY:
-		if (strato_is_ip(fd))
+		if (fd->type >= STRATO_FD_IPV4_SOCK && fd->type <= STRATO_FD_IPV6_SERVSOCK)
 			return strato_set_s(v, "ip");
 		if (fd->type == STRATO_FD_UNIX_SOCK)
 			return strato_set_s(v, "unix");
 		return -STRATO_ENOVALUE;
 	case STRATO_F_FD_IS_SERVER:
-		if (!strato_is_ip(fd) && fd->type != STRATO_FD_UNIX_SOCK)
-			return -STRATO_ENOVALUE;
 		v->i = strato_is_servsock(fd) || fd->role == STRATO_ROLE_SERVER;
 		return 0;
 	case STRATO_F_FD_CONNECTED:
@@ -568,33 +683,49 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		return 0;
 	case STRATO_F_FD_UID:
 		return strato_fval_text(ev, v, "%" PRId64 "%" PRId64, t->tid, fd->fd);
-	case STRATO_F_FDLIST_NUMS: case STRATO_F_FDLIST_NAMES: case STRATO_F_FDLIST_CIPS: case STRATO_F_FDLIST_SIPS:
-	case STRATO_F_FDLIST_CPORTS: case STRATO_F_FDLIST_SPORTS:
+	case STRATO_F_FDLIST_NUMS:
+	case STRATO_F_FDLIST_NAMES:
+	case STRATO_F_FDLIST_CIPS:
+	case STRATO_F_FDLIST_SIPS:
+	case STRATO_F_FDLIST_CPORTS:
+	case STRATO_F_FDLIST_SPORTS:
 		return strato_fdlist(ev, t, (int)id, v);
 	/* users */
-	case STRATO_F_USER_UID: v->i = t->uid; return 0;
-	case STRATO_F_USER_NAME: case STRATO_F_USER_HOMEDIR: case STRATO_F_USER_SHELL:
-		if (!(u = strato_state_user(st, t->uid)))
+	case STRATO_F_USER_UID:
+		v->i = t->uid;
+		return 0;
+	case STRATO_F_USER_NAME:
+	case STRATO_F_USER_HOMEDIR:
+	case STRATO_F_USER_SHELL:
+		if (!(u = strato_thread_user(st, t, t->uid)))
 			return -STRATO_ENOVALUE;
-		return strato_set_s(v, id == STRATO_F_USER_NAME ? u->name : id == STRATO_F_USER_HOMEDIR ? u->home : u->shell);
-	case STRATO_F_USER_LOGINUID: v->i = (int32_t)t->loginuid; return 0;
+		return strato_set_s(v, id == STRATO_F_USER_NAME	     ? u->name
+				       : id == STRATO_F_USER_HOMEDIR ? u->home
+								     : u->shell);
+	case STRATO_F_USER_LOGINUID:
+		v->i = (int32_t)t->loginuid;
+		return 0;
 	case STRATO_F_USER_LOGINNAME:
-		if (t->loginuid == UINT32_MAX || !(u = strato_state_user(st, t->loginuid)))
+		if (t->loginuid == UINT32_MAX || !(u = strato_thread_user(st, t, t->loginuid)))
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
-	case STRATO_F_GROUP_GID: v->i = t->gid; return 0;
+	case STRATO_F_GROUP_GID:
+		v->i = t->gid;
+		return 0;
 	case STRATO_F_GROUP_NAME:
-		if (!(u = strato_state_group(st, t->gid)))
+		if (!(u = strato_thread_group(st, t, t->gid)))
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	/* paths */
 	case STRATO_F_EVT_ABSPATH:
-		return strato_abs_param(ev, t, strato_path_param(ev, f->argname && !strcmp(f->argname, "dst") ? 1 : 0), v);
+		return strato_abs_param(ev, t, strato_path_param(ev, f->argname && !strcmp(f->argname, "dst") ? 1 : 0),
+					v);
 	case STRATO_F_FS_PATH_NAME:
 		if (strato_path_param(ev, 1) >= 0)
 			return -STRATO_ENOVALUE;
 		return strato_abs_param(ev, t, strato_path_param(ev, 0), v);
-	case STRATO_F_FS_PATH_SOURCE: case STRATO_F_FS_PATH_TARGET:
+	case STRATO_F_FS_PATH_SOURCE:
+	case STRATO_F_FS_PATH_TARGET:
 		if (strato_path_param(ev, 1) < 0)
 			return -STRATO_ENOVALUE;
 		return strato_abs_param(ev, t, strato_path_param(ev, id == STRATO_F_FS_PATH_TARGET), v);

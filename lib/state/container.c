@@ -18,13 +18,26 @@ static bool strato_is_hex64(const char *p, size_t n)
 	return n == 64 || p[64] == '.' || p[64] == '/';
 }
 
+/* A pod UID: 8-4-4-4-12 hex digits, '-' or '_' between the groups. */
+static bool strato_is_uid(const char *p)
+{
+	for (int i = 0; i < 36; i++) {
+		bool sep = i == 8 || i == 13 || i == 18 || i == 23;
+		char c = p[i];
+
+		if (sep ? (c != '-' && c != '_') : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+	}
+	return true;
+}
+
 struct strato_rt_prefix {
 	const char *prefix, *kind;
 };
 
 static const struct strato_rt_prefix strato_rt_prefixes[] = {
-	{ "docker-", "docker" }, { "cri-containerd-", "containerd" }, { "crio-", "cri-o" },
-	{ "libpod-", "podman" }, { "docker/", "docker" }, { "containerd-", "containerd" },
+    {"docker-", "docker"}, {"cri-containerd-", "containerd"}, {"crio-", "cri-o"}, {"libpod-", "podman"},
+    {"docker/", "docker"}, {"containerd-", "containerd"},
 };
 
 /* Looks at one cgroup path; fills id/kind/pod when it names a container. */
@@ -39,14 +52,15 @@ static bool strato_cgroup_container(const char *path, size_t n, char *id, const 
 
 		if (kube && pod && podlen && sl > 3) {
 			/* kubepods-besteffort-pod<uid>.slice or pod<uid> */
-			const char *pp = memmem(seg, sl, "pod", 3);
+			for (const char *pp = seg; (pp = memmem(pp, (size_t)(seg + sl - pp), "pod", 3)); pp += 3) {
+				if ((size_t)(seg + sl - pp) >= 3 + 36 && strato_is_uid(pp + 3)) {
+					size_t k;
 
-			if (pp && (size_t)(seg + sl - pp) >= 3 + 36) {
-				size_t k;
-
-				for (k = 0; k < 36 && k + 1 < podlen; k++)
-					pod[k] = pp[3 + k] == '_' ? '-' : pp[3 + k];
-				pod[k] = 0;
+					for (k = 0; k < 36 && k + 1 < podlen; k++)
+						pod[k] = pp[3 + k] == '_' ? '-' : pp[3 + k];
+					pod[k] = 0;
+					break;
+				}
 			}
 		}
 		for (size_t k = 0; k < STRATO_ARRAY_SIZE(strato_rt_prefixes); k++) {
@@ -76,8 +90,13 @@ const char *strato_thread_container(struct strato_thread *t, const char **kind, 
 {
 	const char *k = NULL;
 
+	/* the common question (id only) is answered from the cache */
+	if (t->container_done && !kind && !pod)
+		return t->container_id[0] ? t->container_id : "host";
 	if (pod && podlen)
 		pod[0] = 0;
+	t->container_done = true;
+	t->container_id[0] = 0;
 	if (!t->cgroups || !t->cgroups_len) {
 		if (kind)
 			*kind = NULL;

@@ -4,4 +4,5 @@ lib_libstratocore_internal_la_SOURCES += \
 	lib/state/state.h \
 	lib/state/state.c \
 	lib/state/map.c \
-	lib/state/container.c
+	lib/state/container.c \
+	lib/state/capture_state.c

@@ -31,11 +31,30 @@ struct strato_arena_chunk {
 
 /* What an event type does to the state, decided once per type by name. */
 enum strato_sh {
-	STRATO_SH_NONE, STRATO_SH_CLONE, STRATO_SH_EXECVE, STRATO_SH_PROCEXIT, STRATO_SH_SETUID,
-	STRATO_SH_SETRESUID, STRATO_SH_SETGID, STRATO_SH_SETRESGID, STRATO_SH_CHDIR, STRATO_SH_FCHDIR,
-	STRATO_SH_PRCTL, STRATO_SH_OPEN, STRATO_SH_SOCKET, STRATO_SH_SOCKETPAIR, STRATO_SH_CONNECT,
-	STRATO_SH_ACCEPT, STRATO_SH_BIND, STRATO_SH_LISTEN, STRATO_SH_PIPE, STRATO_SH_NEWFD, STRATO_SH_DUP,
-	STRATO_SH_FCNTL, STRATO_SH_CLOSE, STRATO_SH_SENDRECV,
+	STRATO_SH_NONE,
+	STRATO_SH_CLONE,
+	STRATO_SH_EXECVE,
+	STRATO_SH_PROCEXIT,
+	STRATO_SH_SETUID,
+	STRATO_SH_SETRESUID,
+	STRATO_SH_SETGID,
+	STRATO_SH_SETRESGID,
+	STRATO_SH_CHDIR,
+	STRATO_SH_FCHDIR,
+	STRATO_SH_PRCTL,
+	STRATO_SH_OPEN,
+	STRATO_SH_SOCKET,
+	STRATO_SH_SOCKETPAIR,
+	STRATO_SH_CONNECT,
+	STRATO_SH_ACCEPT,
+	STRATO_SH_BIND,
+	STRATO_SH_LISTEN,
+	STRATO_SH_PIPE,
+	STRATO_SH_NEWFD,
+	STRATO_SH_DUP,
+	STRATO_SH_FCNTL,
+	STRATO_SH_CLOSE,
+	STRATO_SH_SENDRECV,
 };
 
 struct strato_sh_name {
@@ -45,37 +64,92 @@ struct strato_sh_name {
 };
 
 static const struct strato_sh_name strato_sh_names[] = {
-	{ "clone", STRATO_SH_CLONE, 0 }, { "fork", STRATO_SH_CLONE, 0 }, { "vfork", STRATO_SH_CLONE, 0 },
-	{ "clone3", STRATO_SH_CLONE, 0 }, { "execve", STRATO_SH_EXECVE, 0 }, { "execveat", STRATO_SH_EXECVE, 0 },
-	{ "procexit", STRATO_SH_PROCEXIT, 0 }, { "setuid", STRATO_SH_SETUID, 0 },
-	{ "setresuid", STRATO_SH_SETRESUID, 0 }, { "setgid", STRATO_SH_SETGID, 0 },
-	{ "setresgid", STRATO_SH_SETRESGID, 0 }, { "chdir", STRATO_SH_CHDIR, 0 },
-	{ "fchdir", STRATO_SH_FCHDIR, 0 }, { "prctl", STRATO_SH_PRCTL, 0 }, { "open", STRATO_SH_OPEN, 0 },
-	{ "openat", STRATO_SH_OPEN, 0 }, { "openat2", STRATO_SH_OPEN, 0 }, { "creat", STRATO_SH_OPEN, 0 },
-	{ "open_by_handle_at", STRATO_SH_OPEN, 0 }, { "socket", STRATO_SH_SOCKET, 0 },
-	{ "socketpair", STRATO_SH_SOCKETPAIR, 0 }, { "connect", STRATO_SH_CONNECT, 0 },
-	{ "accept", STRATO_SH_ACCEPT, 0 }, { "accept4", STRATO_SH_ACCEPT, 0 }, { "bind", STRATO_SH_BIND, 0 },
-	{ "listen", STRATO_SH_LISTEN, 0 }, { "pipe", STRATO_SH_PIPE, 0 }, { "pipe2", STRATO_SH_PIPE, 0 },
-	{ "eventfd", STRATO_SH_NEWFD, STRATO_FD_EVENT }, { "eventfd2", STRATO_SH_NEWFD, STRATO_FD_EVENT },
-	{ "signalfd", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD }, { "signalfd4", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD },
-	{ "timerfd_create", STRATO_SH_NEWFD, STRATO_FD_TIMERFD },
-	{ "inotify_init", STRATO_SH_NEWFD, STRATO_FD_INOTIFY }, { "inotify_init1", STRATO_SH_NEWFD, STRATO_FD_INOTIFY },
-	{ "epoll_create", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL },
-	{ "epoll_create1", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL },
-	{ "memfd_create", STRATO_SH_NEWFD, STRATO_FD_MEMFD }, { "userfaultfd", STRATO_SH_NEWFD, STRATO_FD_USERFAULTFD },
-	{ "io_uring_setup", STRATO_SH_NEWFD, STRATO_FD_IOURING }, { "pidfd_open", STRATO_SH_NEWFD, STRATO_FD_PIDFD },
-	{ "bpf", STRATO_SH_NEWFD, STRATO_FD_BPF }, { "dup", STRATO_SH_DUP, 0 }, { "dup2", STRATO_SH_DUP, 0 },
-	{ "dup3", STRATO_SH_DUP, 0 }, { "fcntl", STRATO_SH_FCNTL, 0 }, { "close", STRATO_SH_CLOSE, 0 },
-	{ "sendto", STRATO_SH_SENDRECV, 0 }, { "recvfrom", STRATO_SH_SENDRECV, 0 },
-	{ "sendmsg", STRATO_SH_SENDRECV, 0 }, { "recvmsg", STRATO_SH_SENDRECV, 0 },
+    {"clone", STRATO_SH_CLONE, 0},
+    {"fork", STRATO_SH_CLONE, 0},
+    {"vfork", STRATO_SH_CLONE, 0},
+    {"clone3", STRATO_SH_CLONE, 0},
+    {"execve", STRATO_SH_EXECVE, 0},
+    {"execveat", STRATO_SH_EXECVE, 0},
+    {"procexit", STRATO_SH_PROCEXIT, 0},
+    {"setuid", STRATO_SH_SETUID, 0},
+    {"setresuid", STRATO_SH_SETRESUID, 0},
+    {"setgid", STRATO_SH_SETGID, 0},
+    {"setresgid", STRATO_SH_SETRESGID, 0},
+    {"chdir", STRATO_SH_CHDIR, 0},
+    {"fchdir", STRATO_SH_FCHDIR, 0},
+    {"prctl", STRATO_SH_PRCTL, 0},
+    {"open", STRATO_SH_OPEN, 0},
+    {"openat", STRATO_SH_OPEN, 0},
+    {"openat2", STRATO_SH_OPEN, 0},
+    {"creat", STRATO_SH_OPEN, 0},
+    {"open_by_handle_at", STRATO_SH_OPEN, 0},
+    {"socket", STRATO_SH_SOCKET, 0},
+    {"socketpair", STRATO_SH_SOCKETPAIR, 0},
+    {"connect", STRATO_SH_CONNECT, 0},
+    {"accept", STRATO_SH_ACCEPT, 0},
+    {"accept4", STRATO_SH_ACCEPT, 0},
+    {"bind", STRATO_SH_BIND, 0},
+    {"listen", STRATO_SH_LISTEN, 0},
+    {"pipe", STRATO_SH_PIPE, 0},
+    {"pipe2", STRATO_SH_PIPE, 0},
+    {"eventfd", STRATO_SH_NEWFD, STRATO_FD_EVENT},
+    {"eventfd2", STRATO_SH_NEWFD, STRATO_FD_EVENT},
+    {"signalfd", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD},
+    {"signalfd4", STRATO_SH_NEWFD, STRATO_FD_SIGNALFD},
+    {"timerfd_create", STRATO_SH_NEWFD, STRATO_FD_TIMERFD},
+    {"inotify_init", STRATO_SH_NEWFD, STRATO_FD_INOTIFY},
+    {"inotify_init1", STRATO_SH_NEWFD, STRATO_FD_INOTIFY},
+    {"epoll_create", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL},
+    {"epoll_create1", STRATO_SH_NEWFD, STRATO_FD_EVENTPOLL},
+    {"memfd_create", STRATO_SH_NEWFD, STRATO_FD_MEMFD},
+    {"userfaultfd", STRATO_SH_NEWFD, STRATO_FD_USERFAULTFD},
+    {"io_uring_setup", STRATO_SH_NEWFD, STRATO_FD_IOURING},
+    {"pidfd_open", STRATO_SH_NEWFD, STRATO_FD_PIDFD},
+    {"bpf", STRATO_SH_NEWFD, STRATO_FD_BPF},
+    {"dup", STRATO_SH_DUP, 0},
+    {"dup2", STRATO_SH_DUP, 0},
+    {"dup3", STRATO_SH_DUP, 0},
+    {"fcntl", STRATO_SH_FCNTL, 0},
+    {"close", STRATO_SH_CLOSE, 0},
+    {"sendto", STRATO_SH_SENDRECV, 0},
+    {"recvfrom", STRATO_SH_SENDRECV, 0},
+    {"sendmsg", STRATO_SH_SENDRECV, 0},
+    {"recvmsg", STRATO_SH_SENDRECV, 0},
 };
 
 /* Per-type handler and kind, built on first use (the table is static). */
 static uint8_t strato_sh_of[STRATO_EVENT_TABLE_SIZE], strato_sh_kind[STRATO_EVENT_TABLE_SIZE];
+/* Per type: index of the "fd" / "fd2" parameter (-1 none), and whether
+ * sysdig 0.29.3 reads the exit from a file without an fd. */
+static int8_t strato_fd_idx[STRATO_EVENT_TABLE_SIZE], strato_fd2_idx[STRATO_EVENT_TABLE_SIZE];
+static bool strato_no_fd_2022[STRATO_EVENT_TABLE_SIZE];
+static bool strato_meta[STRATO_EVENT_TABLE_SIZE]; /* procinfo, container */
 static pthread_once_t strato_sh_once = PTHREAD_ONCE_INIT;
 
 static void strato_sh_init(void)
 {
+	/* Exits that sysdig 0.29.3 reads from a file without an fd: its event
+	 * table did not mark them as using one. */
+	static const char *const no_fd[] = {
+	    "mmap",	   "mmap2",	"epoll_ctl",	   "getsockname",
+	    "getpeername", "ftruncate", "timerfd_settime", "inotify_add_watch",
+	};
+
+	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
+		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+
+		strato_fd_idx[t] = strato_fd2_idx[t] = -1;
+		for (unsigned i = 0; ei && i < ei->nparams && i < 127; i++) {
+			if (!strcmp(ei->params[i].name, "fd") && strato_fd_idx[t] < 0)
+				strato_fd_idx[t] = (int8_t)i;
+			if (!strcmp(ei->params[i].name, "fd2"))
+				strato_fd2_idx[t] = (int8_t)i;
+		}
+		for (size_t k = 0; ei && k < STRATO_ARRAY_SIZE(no_fd); k++)
+			if (!strcmp(ei->name, no_fd[k]))
+				strato_no_fd_2022[t] = true;
+		strato_meta[t] = ei && (!strcmp(ei->name, "procinfo") || !strcmp(ei->name, "container"));
+	}
 	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
 		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
 
@@ -187,6 +261,41 @@ static void strato_set_cwd(char **dst, const char *p, size_t n)
 	s[n + 1] = 0;
 	free(*dst);
 	*dst = s;
+}
+
+/* cgroups as sysdig keeps them: the v1 "io" controller is called blkio. */
+static void strato_set_cgroups(struct strato_thread *t, const uint8_t *p, size_t n)
+{
+	size_t extra = 0, o = 0;
+	char *s;
+
+	for (size_t i = 0; i < n; i += strnlen((const char *)p + i, n - i) + 1)
+		if (n - i >= 3 && !memcmp(p + i, "io=", 3))
+			extra += 3;
+	if (!extra) {
+		strato_set_blob(&t->cgroups, &t->cgroups_len, p, n);
+		return;
+	}
+	s = malloc(n + extra + 1);
+	if (!s)
+		return;
+	for (size_t i = 0; i < n;) {
+		size_t l = strnlen((const char *)p + i, n - i);
+
+		if (l >= 3 && !memcmp(p + i, "io=", 3)) {
+			memcpy(s + o, "blk", 3);
+			o += 3;
+		}
+		memcpy(s + o, p + i, l);
+		o += l;
+		if (i + l < n)
+			s[o++] = 0;
+		i += l + 1;
+	}
+	s[o] = 0;
+	free(t->cgroups);
+	t->cgroups = s;
+	t->cgroups_len = o;
 }
 
 /* ---- fds ---- */
@@ -323,14 +432,44 @@ static void strato_thread_free(struct strato_state *st, struct strato_thread *t)
 static void strato_thread_remove(struct strato_state *st, int64_t tid)
 {
 	struct strato_thread *t = strato_map_del(&st->threads, tid);
+	struct strato_thread *m;
 
 	if (!t)
 		return;
 	if (st->cur_thread == t)
 		st->cur_thread = NULL;
+	/* the last thread of a process whose main thread already exited
+	 * takes the main thread (and the process's fds) with it */
+	m = t->counted ? strato_map_get(&st->threads, t->pid) : NULL;
 	strato_lru_unlink(st, t);
 	strato_thread_free(st, t);
 	st->stats.threads_removed++;
+	if (m && m->nthreads && --m->nthreads == 0 && m->exited)
+		strato_thread_remove(st, m->tid);
+}
+
+/* A thread exits: a main thread with threads still alive stays (its
+ * process's fds and cwd live on) until the last of them is gone. */
+static void strato_thread_exit(struct strato_state *st, int64_t tid)
+{
+	struct strato_thread *t = strato_map_get(&st->threads, tid);
+
+	if (t && t->tid == t->pid && t->nthreads) {
+		t->exited = true;
+		return;
+	}
+	strato_thread_remove(st, tid);
+}
+
+/* Counts a thread in its main thread once its pid is known. */
+static void strato_thread_count(struct strato_state *st, struct strato_thread *t)
+{
+	struct strato_thread *m;
+
+	if (t->counted || t->pid == t->tid || !(m = strato_map_get(&st->threads, t->pid)))
+		return;
+	t->counted = true;
+	m->nthreads++;
 }
 
 struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t tid)
@@ -458,8 +597,8 @@ static void strato_thread_inherit(struct strato_thread *c, const struct strato_t
 
 static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
 {
-	struct strato_fdent *f = strato_fd_new(fi->fd, fi->type == STRATO_FD_FILE_V2 ? STRATO_FD_FILE : fi->type,
-					       fi->name);
+	struct strato_fdent *f =
+	    strato_fd_new(fi->fd, fi->type == STRATO_FD_FILE_V2 ? STRATO_FD_FILE : fi->type, fi->name);
 
 	if (!f)
 		return NULL;
@@ -554,7 +693,7 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 		if (ti->env)
 			strato_set_blob(&t->env, &t->env_len, ti->env, ti->env_len);
 		if (ti->cgroups)
-			strato_set_blob(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
+			strato_set_cgroups(t, (const uint8_t *)ti->cgroups, ti->cgroups_len);
 		t->uid = ti->uid;
 		t->gid = ti->gid;
 		t->loginuid = ti->loginuid;
@@ -579,6 +718,8 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 			strato_fd_add(st, t, f);
 		}
 	}
+	for (struct strato_thread *t = st->lru_head; t; t = t->lru_next)
+		strato_thread_count(st, t);
 	if (tb->nusers && !(st->users = calloc(tb->nusers, sizeof(*st->users))))
 		return -ENOMEM;
 	for (size_t i = 0; i < tb->nusers; i++) {
@@ -621,6 +762,20 @@ const struct strato_user *strato_state_group(const struct strato_state *st, uint
 		if (st->groups[i].id == gid)
 			return &st->groups[i];
 	return NULL;
+}
+
+const struct strato_user *strato_thread_user(const struct strato_state *st, struct strato_thread *t, uint32_t uid)
+{
+	if (t && strcmp(strato_thread_container(t, NULL, NULL, 0), "host"))
+		return NULL;
+	return strato_state_user(st, uid);
+}
+
+const struct strato_user *strato_thread_group(const struct strato_state *st, struct strato_thread *t, uint32_t gid)
+{
+	if (t && strcmp(strato_thread_container(t, NULL, NULL, 0), "host"))
+		return NULL;
+	return strato_state_group(st, gid);
 }
 
 /* ---- parameters ---- */
@@ -744,6 +899,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		c->pid = isthread ? t->pid : res;
 		c->ptid = isthread ? t->pid : t->pid;
 		c->vtid = c->vpid = -1;
+		strato_thread_count(st, c);
 		pm = strato_state_main(st, t);
 		if (!isthread && pm) {
 			for (size_t i = 0; i < pm->fds.cap; i++) {
@@ -787,7 +943,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 				if (strato_pi(ev, "gid", &v))
 					mm->gid = (uint32_t)v;
 				if (strato_pb(ev, "cgroups", &p, &n))
-					strato_set_blob(&mm->cgroups, &mm->cgroups_len, p, n);
+					strato_set_cgroups(mm, p, n);
 			}
 		}
 	}
@@ -802,6 +958,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 	} else if (pm && c != t) {
 		strato_thread_inherit(c, pm);
 	}
+	strato_thread_count(st, c);
 	if (strato_ps(ev, "comm", &s, &n))
 		strato_set_str(&c->comm, s, n);
 	if (strato_ps(ev, "exe", &s, &n))
@@ -809,7 +966,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 	if (strato_pb(ev, "args", &p, &n))
 		strato_set_blob(&c->args, &c->args_len, p, n);
 	if (strato_pb(ev, "cgroups", &p, &n))
-		strato_set_blob(&c->cgroups, &c->cgroups_len, p, n);
+		strato_set_cgroups(c, p, n);
 	if (strato_pi(ev, "uid", &v))
 		c->uid = (uint32_t)v;
 	if (strato_pi(ev, "gid", &v))
@@ -851,7 +1008,7 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 	if (strato_pb(ev, "env", &p, &n))
 		strato_set_blob(&t->env, &t->env_len, p, n);
 	if (strato_pb(ev, "cgroups", &p, &n))
-		strato_set_blob(&t->cgroups, &t->cgroups_len, p, n);
+		strato_set_cgroups(t, p, n);
 	if (strato_ps(ev, "trusted_exepath", &s, &n) && n)
 		strato_set_str(&t->exepath, s, n);
 	else if (strato_ps(ev, "filename", &s, &n) && n)
@@ -880,8 +1037,10 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 		t->cap_permitted = (uint64_t)v;
 	if (strato_pi(ev, "cap_effective", &v))
 		t->cap_effective = (uint64_t)v;
-	if (strato_pi(ev, "flags", &v))
+	if (strato_pi(ev, "flags", &v)) {
 		t->flags = (uint32_t)v;
+		t->exe_writable = v & 1; /* PPM_EXE_WRITABLE */
+	}
 	t->container_done = false;
 	/* sysdig 0.29.3 keeps the working directory it had (exec does not
 	 * change it) */
@@ -1005,10 +1164,14 @@ static uint8_t strato_l4_of(int64_t domain, int64_t type, int64_t proto)
 {
 	(void)domain;
 	switch (type & 0xf) {
-	case 1: return 2;              /* SOCK_STREAM: tcp */
-	case 2: return proto == 1 || proto == 58 ? 4 : 3; /* SOCK_DGRAM: udp (icmp) */
-	case 3: return proto == 1 || proto == 58 ? 4 : 5; /* SOCK_RAW */
-	default: return 0;
+	case 1:
+		return 2; /* SOCK_STREAM: tcp */
+	case 2:
+		return proto == 1 || proto == 58 ? 4 : 3; /* SOCK_DGRAM: udp (icmp) */
+	case 3:
+		return proto == 1 || proto == 58 ? 4 : 5; /* SOCK_RAW */
+	default:
+		return 0;
 	}
 }
 
@@ -1024,10 +1187,11 @@ static void strato_on_socket(struct strato_state *st, struct strato_event *ev, s
 	strato_pi(ev, "domain", &domain);
 	strato_pi(ev, "type", &type);
 	strato_pi(ev, "proto", &proto);
-	kind = domain == STRATO_AF_INET ? STRATO_FD_IPV4_SOCK :
-	       domain == STRATO_AF_INET6 ? STRATO_FD_IPV6_SOCK :
-	       domain == STRATO_AF_UNIX ? STRATO_FD_UNIX_SOCK :
-	       domain == 16 ? STRATO_FD_NETLINK : STRATO_FD_UNSUPPORTED;
+	kind = domain == STRATO_AF_INET	   ? STRATO_FD_IPV4_SOCK
+	       : domain == STRATO_AF_INET6 ? STRATO_FD_IPV6_SOCK
+	       : domain == STRATO_AF_UNIX  ? STRATO_FD_UNIX_SOCK
+	       : domain == 16		   ? STRATO_FD_NETLINK
+					   : STRATO_FD_UNSUPPORTED;
 	f = strato_fd_new(fd, kind, "");
 	if (!f)
 		return;
@@ -1063,8 +1227,8 @@ static void strato_fd_sockaddr_local(struct strato_fdent *f, const uint8_t *p, s
 	}
 }
 
-static void strato_new_fd(struct strato_state *st, struct strato_thread *t, int64_t fd, uint8_t kind,
-			  const char *name, bool cloexec)
+static void strato_new_fd(struct strato_state *st, struct strato_thread *t, int64_t fd, uint8_t kind, const char *name,
+			  bool cloexec)
 {
 	struct strato_thread *m = strato_main_make(st, t);
 	struct strato_fdent *f;
@@ -1176,7 +1340,8 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 			f->role = STRATO_ROLE_CLIENT;
 		break;
 	case STRATO_SH_ACCEPT:
-		if (m && res >= 0 && strato_pb(ev, "tuple", &p, &n) && (f = strato_fd_new(res, STRATO_FD_UNSUPPORTED, ""))) {
+		if (m && res >= 0 && strato_pb(ev, "tuple", &p, &n) &&
+		    (f = strato_fd_new(res, STRATO_FD_UNSUPPORTED, ""))) {
 			int64_t lfd;
 
 			strato_fd_tuple(f, p, n);
@@ -1280,16 +1445,29 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		st->pending_fd = -1;
 	}
 	if (st->pending_tid_exit >= 0) {
-		strato_thread_remove(st, st->pending_tid_exit);
+		strato_thread_exit(st, st->pending_tid_exit);
 		st->pending_tid_exit = -1;
 	}
 	strato_arena_reset(st);
-	if (!st->have_first) {
+	/* the capture's start: its first timed event (meta events such as
+	 * container may carry time 0) */
+	if (!st->have_first && ts) {
 		st->first_ts = ts;
+		if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) &&
+		    strato_ld64(ev->enter_raw) < ts)
+			st->first_ts = strato_ld64(ev->enter_raw);
 		st->have_first = true;
 	}
+	/* the event before this one, its own enter included (sysdig's
+	 * evt.deltatime counts from the enter when nothing came between) */
 	st->cur_prev_ts = st->prev_ts;
-	st->prev_ts = ts;
+	if (ev->enter_raw && ev->enter_len >= 8 && strato_ld64(ev->enter_raw) > st->cur_prev_ts &&
+	    strato_ld64(ev->enter_raw) <= ts)
+		st->cur_prev_ts = strato_ld64(ev->enter_raw);
+	/* process snapshots (procinfo) and container records are not
+	 * events sysdig shows or times */
+	if (ts && !(ev->type < STRATO_EVENT_TABLE_SIZE && strato_meta[ev->type]))
+		st->prev_ts = ts;
 	ev->state = st;
 	st->cur_ev = ev;
 	t = strato_map_get(&st->threads, strato_event_tid(ev));
@@ -1298,6 +1476,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		 * until a clone or execve describes it (sysdig does the same) */
 		t->ptid = -1;
 		t->uid = t->gid = UINT32_MAX;
+		t->sid = t->pgid = t->vpgid = t->vtid = t->vpid = -1;
 	}
 	st->cur_thread = t;
 	if (t && t != st->lru_tail) {
@@ -1306,8 +1485,11 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	}
 	if (t)
 		t->last_ts = ts;
-	strato_on_event(st, ev, t);
-	st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));
+	if (ev->type < STRATO_EVENT_TABLE_SIZE && strato_sh_of[ev->type]) {
+		strato_on_event(st, ev, t);
+		/* clone and exec may have made or replaced the thread */
+		st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));
+	}
 	st->stats.threads = st->threads.n;
 	st->stats.fds = st->nfds;
 }
@@ -1316,34 +1498,28 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 
 int64_t strato_event_fd_num(const struct strato_event *ev)
 {
-	/* Exits that sysdig 0.29.3 reads from a file without an fd: its event
-	 * table did not mark them as using one. */
-	static const char *const strato_no_fd_2022[] = {
-		"mmap", "mmap2", "epoll_ctl", "getsockname", "getpeername", "ftruncate", "timerfd_settime",
-		"inotify_add_watch",
-	};
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	int64_t v;
 	int idx;
 
 	if (!ei || !(ei->flags & (STRATO_EF_CREATES_FD | STRATO_EF_USES_FD | STRATO_EF_DESTROYS_FD)))
 		return STRATO_NO_FD;
-	if (ev->origin == STRATO_ORIGIN_FILE) {
-		for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_no_fd_2022); i++)
-			if (!strcmp(ei->name, strato_no_fd_2022[i]))
-				return STRATO_NO_FD;
-	}
+	pthread_once(&strato_sh_once, strato_sh_init);
+	if (ev->origin == STRATO_ORIGIN_FILE && strato_no_fd_2022[ev->type])
+		return STRATO_NO_FD;
 	if ((ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type)) {
 		/* pipes and socket pairs: sysdig shows the second fd */
-		idx = strato_event_param_index(ev, "fd2");
-		if (idx >= 0 && strato_event_res(ev, &v) == 0 && v >= 0 &&
+		idx = strato_fd2_idx[ev->type];
+		if (idx >= 0 && (unsigned)idx < ev->nparams && strato_event_res(ev, &v) == 0 && v >= 0 &&
 		    strato_event_param_int(ev, (unsigned)idx, &v) == 0)
 			return v;
 		/* a failed creation has no fd: sysdig shows -1 */
 		if (strato_event_res(ev, &v) == 0)
 			return v < 0 ? -1 : v;
 	}
-	idx = strato_event_param_index(ev, "fd");
+	idx = strato_fd_idx[ev->type];
+	if (idx >= 0 && (unsigned)idx >= ev->nparams)
+		idx = -1;
 	if (idx >= 0 && strato_event_param_int(ev, (unsigned)idx, &v) == 0)
 		return v == 0xffffffffLL ? -1 : v; /* a 32-bit -1 */
 	/* the event has an fd argument the file did not fill: sysdig's
@@ -1355,8 +1531,8 @@ char strato_fd_typechar(uint8_t kind)
 {
 	/* indexed by enum strato_fd_kind */
 	static const char tc[] = {
-		'o', 'f', 'd', '4', '6', '2', '3', 'p', 'u', 'e', 'o', 's', 'l', 'i', 't', 'n', 'f', 'b', 'u',
-		'r', 'm', 'P',
+	    'o', 'f', 'd', '4', '6', '2', '3', 'p', 'u', 'e', 'o',
+	    's', 'l', 'i', 't', 'n', 'f', 'b', 'u', 'r', 'm', 'P',
 	};
 
 	return kind < sizeof(tc) ? tc[kind] : 'o';
@@ -1365,9 +1541,9 @@ char strato_fd_typechar(uint8_t kind)
 const char *strato_fd_typename(uint8_t kind)
 {
 	static const char *const names[] = {
-		NULL, "file", "directory", "ipv4", "ipv6", "ipv4", "ipv6", "pipe", "unix", "event",
-		"unknown", "signalfd", "eventpoll", "inotify", "timerfd", "netlink", "file", "bpf",
-		"userfaultfd", "io_uring", "memfd", "pidfd",
+	    NULL,   "file",  "directory",   "ipv4",	"ipv6",	     "ipv4",	"ipv6",	   "pipe",
+	    "unix", "event", "unknown",	    "signalfd", "eventpoll", "inotify", "timerfd", "netlink",
+	    "file", "bpf",   "userfaultfd", "io_uring", "memfd",     "pidfd",
 	};
 
 	return kind < STRATO_ARRAY_SIZE(names) ? names[kind] : NULL;
@@ -1387,10 +1563,10 @@ static int strato_state_resolve(void *ctx, const struct strato_event *ev, enum s
 	case STRATO_RESOLVE_FD:
 		if (!(f = strato_state_fd(st, t, value)))
 			return -1;
-		if (f->has_tuple && f->l4proto >= 2 && f->l4proto <= 5 &&
-		    f->type >= STRATO_FD_IPV4_SOCK && f->type <= STRATO_FD_IPV6_SERVSOCK)
+		if (f->has_tuple && f->l4proto >= 2 && f->l4proto <= 5 && f->type >= STRATO_FD_IPV4_SOCK &&
+		    f->type <= STRATO_FD_IPV6_SERVSOCK)
 			return snprintf(buf, len, "<%c%c>%s", strato_fd_typechar(f->type), "tuir"[f->l4proto - 2],
-					f->name);
+					f -> name);
 		return snprintf(buf, len, "<%c>%s", strato_fd_typechar(f->type), f->name);
 	case STRATO_RESOLVE_FD_TYPE:
 		if (!(f = strato_state_fd(st, t, value)))
@@ -1401,11 +1577,11 @@ static int strato_state_resolve(void *ctx, const struct strato_event *ev, enum s
 			return -1;
 		return snprintf(buf, len, "%s", t->comm);
 	case STRATO_RESOLVE_UID:
-		if (!(u = strato_state_user(st, (uint32_t)value)))
+		if (!(u = strato_thread_user(st, t, (uint32_t)value)))
 			return -1;
 		return snprintf(buf, len, "%s", u->name);
 	case STRATO_RESOLVE_GID:
-		if (!(u = strato_state_group(st, (uint32_t)value)))
+		if (!(u = strato_thread_group(st, t, (uint32_t)value)))
 			return -1;
 		return snprintf(buf, len, "%s", u->name);
 	case STRATO_RESOLVE_CWD:

@@ -31,13 +31,13 @@ enum strato_fd_role { STRATO_ROLE_NONE = 0, STRATO_ROLE_CLIENT = 1, STRATO_ROLE_
 
 struct strato_fdent {
 	int64_t fd;
-	uint8_t type;    /* enum strato_fd_kind */
+	uint8_t type;	 /* enum strato_fd_kind */
 	uint8_t l4proto; /* as strato_fd_info */
-	uint8_t role;    /* enum strato_fd_role */
+	uint8_t role;	 /* enum strato_fd_role */
 	bool cloexec;
-	bool has_tuple; /* addresses known (connected, accepted, bound, or from the tables) */
-	bool connected; /* connect/accept succeeded: datagrams do not rename it */
-	bool bound_only; /* addresses from bind only: no client side */
+	bool has_tuple;	      /* addresses known (connected, accepted, bound, or from the tables) */
+	bool connected;	      /* connect/accept succeeded: datagrams do not rename it */
+	bool bound_only;      /* addresses from bind only: no client side */
 	bool unix_from_table; /* sysdig 0.29.3 shows fd.cport 0 for these */
 	uint32_t open_flags;
 	uint32_t dev;
@@ -52,16 +52,22 @@ struct strato_fdent {
 struct strato_thread {
 	int64_t tid, pid, ptid, sid, pgid, vtid, vpid, vpgid;
 	char *comm, *exe, *exepath, *cwd; /* never NULL once filled */
-	char *args; size_t args_len;       /* NUL-separated */
-	char *env; size_t env_len;
-	char *cgroups; size_t cgroups_len; /* subsys=path NUL-separated */
-	char container_id[72];             /* "" unknown/host decided lazily */
+	char *args;
+	size_t args_len; /* NUL-separated */
+	char *env;
+	size_t env_len;
+	char *cgroups;
+	size_t cgroups_len;    /* subsys=path NUL-separated */
+	char container_id[72]; /* "" unknown/host decided lazily */
 	uint32_t uid, gid, loginuid, tty, flags;
 	uint64_t fdlimit, pfmajor, pfminor;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	bool exe_writable;
-	bool stub;      /* made up for an fd table or parent we never saw */
+	bool stub;	   /* made up for an fd table or parent we never saw */
+	bool exited;	   /* main thread gone while other threads of it live on */
+	bool counted;	   /* counted in its main thread's nthreads */
+	uint32_t nthreads; /* main thread: other threads of the process in the table */
 	bool container_done;
 	uint64_t last_ts;
 	/* fds: only the main thread (tid == pid) holds the process's table */
@@ -75,7 +81,7 @@ struct strato_user {
 	char *name, *home, *shell;
 };
 
-struct strato_state_stats {
+struct strato_state_counters {
 	uint64_t threads, fds, threads_evicted, fds_evicted, threads_removed;
 };
 
@@ -86,9 +92,11 @@ struct strato_state {
 	struct strato_thread *lru_head, *lru_tail;
 	size_t nfds;
 	size_t max_threads, max_fds;
-	struct strato_state_stats stats;
-	struct strato_user *users; size_t nusers;
-	struct strato_user *groups; size_t ngroups;
+	struct strato_state_counters stats;
+	struct strato_user *users;
+	size_t nusers;
+	struct strato_user *groups;
+	size_t ngroups;
 	char hostname[128];
 	/* removals sysdig applies one event late, so the exit/close event
 	 * itself still shows the thread or fd */
@@ -121,6 +129,10 @@ struct strato_thread *strato_state_main(const struct strato_state *st, const str
 struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct strato_thread *t, int64_t fd);
 const struct strato_user *strato_state_user(const struct strato_state *st, uint32_t uid);
 const struct strato_user *strato_state_group(const struct strato_state *st, uint32_t gid);
+/* The user / group of thread t by id: NULL when unknown, and for a thread
+ * in a container, whose accounts are not the host's. */
+const struct strato_user *strato_thread_user(const struct strato_state *st, struct strato_thread *t, uint32_t uid);
+const struct strato_user *strato_thread_group(const struct strato_state *st, struct strato_thread *t, uint32_t gid);
 
 /* The fd an event is about (its "fd" argument, or the new fd it returns,
  * possibly negative), or STRATO_NO_FD when it has none. */
