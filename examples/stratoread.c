@@ -25,9 +25,11 @@ static void on_signal(int sig)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: stratoread [-r FILE] [-n COUNT] [-M SECONDS] [-s SNAPLEN] [-p FORMAT] [-j] [-A|-x|-X]\n"
+	fprintf(f, "usage: stratoread [-r FILE] [-w OUT [-z]] [-n COUNT] [-M SECONDS] [-s SNAPLEN] [-p FORMAT] [-j] [-A|-x|-X] [FILTER...]\n"
 		   "  Prints one line per system call event, live or from a capture file.\n"
 		   "  -r FILE     read a .scap capture (plain or gzip) instead of capturing live\n"
+		   "  -w OUT      write the events to the capture file OUT (mode 0600) instead of printing\n"
+		   "  -z          with -w: compress OUT with gzip\n"
 		   "  -n COUNT    stop after COUNT events (-c is the same)\n"
 		   "  -M SECONDS  stop after SECONDS seconds\n"
 		   "  -s SNAPLEN  live: bytes of I/O data to keep per event (default 80)\n"
@@ -104,18 +106,21 @@ int main(int argc, char **argv)
 {
 	long count = -1, seconds = -1;
 	unsigned snaplen = 0;
-	const char *file = NULL;
-	bool json = false;
+	const char *file = NULL, *out = NULL;
+	bool json = false, gzip = false;
 	const char *format = NULL;
 	strato_formatter *fmt;
+	strato_writer *w = NULL;
 	enum dump_mode mode = DUMP_NONE;
 	const strato_event *ev;
 	time_t start;
 	int c, rc;
 
-	while ((c = getopt(argc, argv, "r:n:c:M:s:p:jAxXh")) != -1) {
+	while ((c = getopt(argc, argv, "r:w:zn:c:M:s:p:jAxXh")) != -1) {
 		switch (c) {
 		case 'r': file = optarg; break;
+		case 'w': out = optarg; break;
+		case 'z': gzip = true; break;
 		case 'n': case 'c': count = strtol(optarg, NULL, 10); break;
 		case 'M': seconds = strtol(optarg, NULL, 10); break;
 		case 's': snaplen = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -175,20 +180,41 @@ int main(int argc, char **argv)
 		fprintf(stderr, "stratoread: %s\n", strato_last_error());
 		return 1;
 	}
+	if (out) {
+		STRATO_OPTS(strato_writer_opts, wopts, .gzip = gzip);
+		rc = strato_writer_open(&w, out, g_cap, &wopts);
+		if (rc) {
+			fprintf(stderr, "stratoread: %s\n", strato_last_error());
+			strato_capture_close(g_cap);
+			return 1;
+		}
+	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	start = time(NULL);
 	while (count != 0 && (rc = strato_capture_next(g_cap, &ev)) > 0 && rc != STRATO_EOF) {
 		if (rc == STRATO_EVENT) {
-			print_event(ev, fmt, json ? DUMP_NONE : mode);
+			if (w) {
+				if (strato_writer_write(w, ev)) {
+					fprintf(stderr, "stratoread: writing %s: %s\n", out, strato_last_error());
+					rc = -1;
+					break;
+				}
+			} else {
+				print_event(ev, fmt, json ? DUMP_NONE : mode);
+			}
 			if (count > 0)
 				count--;
 		}
 		if (seconds >= 0 && time(NULL) - start >= seconds)
 			break;
 	}
-	if (rc < 0)
+	if (rc < 0 && !w)
 		fprintf(stderr, "stratoread: %s\n", strato_capture_errmsg(g_cap));
+	if (w && strato_writer_close(w)) {
+		fprintf(stderr, "stratoread: writing %s: %s\n", out, strato_last_error());
+		rc = -1;
+	}
 	strato_capture_close(g_cap);
 	strato_formatter_free(fmt);
 	return rc < 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 /* tests/check_live.c: live capture end to end through the public API: a
  * child opens a unique path and the capture must report exactly that path,
- * fd and thread. Also checks the errors for missing privilege. Skips (77)
+ * fd and thread; events of several ring buffers come out merged in
+ * timestamp order. Also checks the errors for missing privilege. Skips (77)
  * only when the machine cannot capture at all: not root, or no kernel BTF. */
 #include <stratocore/stratocore.h>
 #include "testutil.h"
@@ -10,6 +11,8 @@
 #include <pwd.h>
 #include <signal.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 /* Starts a child that waits for a byte on a pipe, then opens `path`
@@ -144,6 +147,59 @@ START_TEST(test_bad_options)
 }
 END_TEST
 
+/* Two children pinned to different CPUs write into different ring
+ * buffers; drained after they finish, the merged stream must be in
+ * timestamp order and come from both rings. */
+START_TEST(test_order_across_rings)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *only[] = { "getppid" };
+	int go[2], seen_cpu[2] = { 0, 0 }, n = 0, rc;
+	uint64_t last = 0;
+	pid_t kids[2];
+	const strato_event *ev;
+	strato_capture *cap;
+
+	if (ncpu < 2)
+		return; /* one ring only: nothing to merge */
+	ck_assert_int_eq(pipe(go), 0);
+	for (int k = 0; k < 2; k++) {
+		kids[k] = fork();
+		ck_assert_int_ge(kids[k], 0);
+		if (kids[k] == 0) {
+			cpu_set_t one;
+			char c;
+
+			CPU_ZERO(&one);
+			CPU_SET(k, &one);
+			if (sched_setaffinity(0, sizeof(one), &one) || read(go[0], &c, 1) != 1)
+				_exit(1);
+			for (int i = 0; i < 2000; i++)
+				syscall(SYS_getppid);
+			_exit(0);
+		}
+	}
+	int32_t pids[] = { kids[0], kids[1] };
+	STRATO_OPTS(strato_live_opts, opts, .syscalls = only, .nsyscalls = 1, .pids = pids, .npids = 2,
+		    .timeout_ms = 200);
+	ck_assert_int_eq(strato_capture_open_live(&cap, &opts), 0);
+	ck_assert_int_eq(write(go[1], "gg", 2), 2);
+	for (int k = 0; k < 2; k++)
+		ck_assert_int_eq(waitpid(kids[k], NULL, 0), kids[k]);
+	while ((rc = strato_capture_next(cap, &ev)) == STRATO_EVENT) {
+		ck_assert_uint_ge(strato_event_ts(ev), last);
+		last = strato_event_ts(ev);
+		ck_assert_uint_lt(strato_event_cpu(ev), 2);
+		seen_cpu[strato_event_cpu(ev)] = 1;
+		n++;
+	}
+	ck_assert_int_eq(rc, STRATO_TIMEOUT);
+	ck_assert_int_eq(n, 4000);
+	ck_assert(seen_cpu[0] && seen_cpu[1]);
+	strato_capture_close(cap);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("live");
@@ -161,6 +217,7 @@ int main(void)
 	tcase_add_test(tc, test_openat_roundtrip);
 	tcase_add_test(tc, test_not_root_is_eperm);
 	tcase_add_test(tc, test_bad_options);
+	tcase_add_test(tc, test_order_across_rings);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

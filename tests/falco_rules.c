@@ -14,8 +14,8 @@
 
 struct strato_frkv {
 	char key[64];
-	char *val;     /* scalar, or NULL */
-	char **items;  /* sequence */
+	char *val;    /* scalar, or NULL */
+	char **items; /* sequence */
 	size_t nitems;
 	bool is_seq;
 };
@@ -255,8 +255,7 @@ static int strato_fr_entry(struct strato_frules *r, struct strato_frkv *kvs, siz
 
 		if (!it || !it->is_seq)
 			return -EINVAL;
-		rc = strato_filter_defs_add_list(r->defs, k->val, (const char *const *)it->items,
-						 it->nitems);
+		rc = strato_filter_defs_add_list(r->defs, k->val, (const char *const *)it->items, it->nitems);
 		if (!rc && !(rc = strato_fr_push(&r->lists, r->nlists, k->val)))
 			r->nlists++;
 	} else if ((k = strato_fr_get(kvs, n, "macro")) && k->val) {
@@ -344,8 +343,7 @@ int strato_frules_load(struct strato_frules *r, const char *path, char *errbuf, 
 			char *l = lines[i], *colon;
 			size_t j = i + 1;
 
-			if (strato_fr_indent(l) != 2 || !strchr(l, ':') ||
-			    nkv == sizeof(kvs) / sizeof(kvs[0])) {
+			if (strato_fr_indent(l) != 2 || !strchr(l, ':') || nkv == sizeof(kvs) / sizeof(kvs[0])) {
 				snprintf(errbuf, errlen, "%s:%zu: expected `key:`", path, i + 1);
 				rc = -EINVAL;
 				break;
@@ -357,16 +355,15 @@ int strato_frules_load(struct strato_frules *r, const char *path, char *errbuf, 
 				j++;
 			/* trailing blank lines belong to nobody */
 			size_t end = j;
-			while (end > i + 1 && strato_fr_blank(lines[end - 1]) &&
-			       strato_fr_indent(lines[end - 1]) <= 2)
+			while (end > i + 1 && strato_fr_blank(lines[end - 1]) && strato_fr_indent(lines[end - 1]) <= 2)
 				end--;
 			colon = strchr(l, ':');
 			*colon = 0;
 			snprintf(kvs[nkv].key, sizeof(kvs[nkv].key), "%s", strato_fr_trim(l));
 			rc = strato_fr_value(&kvs[nkv], colon + 1, lines + i + 1, end - i - 1);
 			if (rc)
-				snprintf(errbuf, errlen, "%s:%zu: cannot read the value of %s", path,
-					 i + 1, kvs[nkv].key);
+				snprintf(errbuf, errlen, "%s:%zu: cannot read the value of %s", path, i + 1,
+					 kvs[nkv].key);
 			nkv++;
 			i = j;
 		}

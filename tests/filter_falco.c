@@ -24,9 +24,8 @@ static const char *nofield(const char *msg, char *buf, size_t len)
 }
 
 /* Compiles one expression; counts it as ok, missing field or other error. */
-static strato_filter *try_compile(const char *what, const char *name, const char *expr,
-				  const strato_filter_defs *defs, unsigned *ok, unsigned *nf,
-				  unsigned *other)
+static strato_filter *try_compile(const char *what, const char *name, const char *expr, const strato_filter_defs *defs,
+				  unsigned *ok, unsigned *nf, unsigned *other)
 {
 	STRATO_OPTS(strato_filter_opts, o, .defs = defs);
 	struct strato_filter_error err;
@@ -49,7 +48,7 @@ static strato_filter *try_compile(const char *what, const char *name, const char
 
 int main(int argc, char **argv)
 {
-	struct strato_frules r = { 0 };
+	struct strato_frules r = {0};
 	const char *capture = NULL;
 	unsigned lok = 0, lnf = 0, lerr = 0, mok = 0, mnf = 0, merr = 0, rok = 0, rnf = 0, rerr = 0;
 	strato_ruleset *rs = NULL;
@@ -80,11 +79,9 @@ int main(int argc, char **argv)
 		strato_filter_free(try_compile("list", r.lists[k], expr, r.defs, &lok, &lnf, &lerr));
 	}
 	for (unsigned k = 0; k < r.nmacros; k++)
-		strato_filter_free(try_compile("macro", r.macros[k], r.macros[k], r.defs, &mok, &mnf,
-					       &merr));
+		strato_filter_free(try_compile("macro", r.macros[k], r.macros[k], r.defs, &mok, &mnf, &merr));
 	for (unsigned k = 0; k < r.nrules; k++) {
-		strato_filter *f = try_compile("rule", r.rules[k].name, r.rules[k].cond, r.defs, &rok,
-					       &rnf, &rerr);
+		strato_filter *f = try_compile("rule", r.rules[k].name, r.rules[k].cond, r.defs, &rok, &rnf, &rerr);
 		if (f) {
 			if (strato_ruleset_add(rs, r.rules[k].name, f) < 0)
 				return 1;

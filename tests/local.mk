@@ -6,18 +6,15 @@ AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_bu
 	PACKAGE_VERSION='$(PACKAGE_VERSION)'; \
 	export top_srcdir top_builddir CC CXX MAKE NM STRATO_SHARED PACKAGE_VERSION;
 EXTRA_DIST += tests/testutil.h tests/sanitized-tests
-dist_noinst_SCRIPTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
-TESTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh
+dist_noinst_SCRIPTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh tests/roundtrip-sysdig.sh
+TESTS += tests/headertest.sh tests/abi-check.sh tests/link-test.sh tests/roundtrip-sysdig.sh
 
 if HAVE_CHECK
-check_PROGRAMS += tests/check_event tests/check_live
-TESTS += tests/check_event tests/check_live
+check_PROGRAMS += tests/check_event
+TESTS += tests/check_event
 tests_check_event_SOURCES = tests/check_event.c
 tests_check_event_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_event_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
-tests_check_live_SOURCES = tests/check_live.c
-tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 endif
 
 include $(srcdir)/tests/reader.mk

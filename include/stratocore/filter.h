@@ -65,12 +65,12 @@ struct strato_filter_opts {
  * @return 0; -STRATO_ESYNTAX (does not parse); -STRATO_ENOFIELD (unknown
  * field, the message suggests the nearest names; unknown macro or list);
  * -STRATO_ETYPE (operator or value does not fit the field's type; unknown
- * event type name); -EINVAL (bad arguments); -ENOMEM.
+ * event type name); -E2BIG (over 64 MiB after macro expansion); -EINVAL
+ * (bad arguments); -ENOMEM.
  * Thread safety: reentrant.
  * @since 0.1
  */
-STRATO_API int strato_filter_compile(strato_filter **out, const char *expr,
-				     const struct strato_filter_opts *opts,
+STRATO_API int strato_filter_compile(strato_filter **out, const char *expr, const struct strato_filter_opts *opts,
 				     struct strato_filter_error *err);
 
 /**
@@ -128,8 +128,8 @@ STRATO_API int strato_filter_defs_new(strato_filter_defs **out);
  * @return 0, -EINVAL (empty name), -ENOMEM.
  * @since 0.1
  */
-STRATO_API int strato_filter_defs_add_list(strato_filter_defs *defs, const char *name,
-					   const char *const *items, size_t nitems);
+STRATO_API int strato_filter_defs_add_list(strato_filter_defs *defs, const char *name, const char *const *items,
+					   size_t nitems);
 
 /**
  * @brief Adds or replaces a macro. Its condition is parsed when an
@@ -137,8 +137,7 @@ STRATO_API int strato_filter_defs_add_list(strato_filter_defs *defs, const char 
  * @return 0, -EINVAL (empty name), -ENOMEM.
  * @since 0.1
  */
-STRATO_API int strato_filter_defs_add_macro(strato_filter_defs *defs, const char *name,
-					    const char *condition);
+STRATO_API int strato_filter_defs_add_macro(strato_filter_defs *defs, const char *name, const char *condition);
 
 /** @brief Frees a set of definitions; NULL is fine. Compiled filters do
  * not refer to it. @since 0.1 */
@@ -173,8 +172,7 @@ STRATO_API const char *strato_ruleset_name(const strato_ruleset *rs, unsigned id
  * error (-EINVAL, -ENOMEM).
  * @since 0.1
  */
-STRATO_API int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev,
-				    unsigned *matched, size_t max);
+STRATO_API int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsigned *matched, size_t max);
 
 /** @brief Frees a rule set; NULL is fine. @since 0.1 */
 STRATO_API void strato_ruleset_free(strato_ruleset *rs);

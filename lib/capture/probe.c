@@ -1,8 +1,11 @@
 /* lib/capture/probe.c: the live back end. Checks privilege and BTF, loads
- * the embedded probe skeleton, configures it from strato_live_opts,
- * attaches it, and lends events straight out of the ring buffer. */
+ * the embedded probe skeleton (only the programs the options need),
+ * configures it from strato_live_opts, attaches it, snapshots /proc, and
+ * lends events straight out of the per-CPU ring buffers, oldest first. */
 #include "capture/capture.h"
 #include "capture/ringbuf.h"
+#include "capture/syscalls.h"
+#include "capture/proc_snapshot.h"
 #include <linux/types.h>
 #include "bpf/stratocore_events.h"
 #include "capture/stratocore.skel.h"
@@ -17,25 +20,85 @@
 #include <time.h>
 #include <unistd.h>
 
+_Static_assert(STRATO_GAP_EVENT_TYPE == STRATO_EVENT_GAP, "the probe and the event table disagree on the gap type");
+
 #define STRATO_DEFAULT_RINGBUF (8u << 20)
 #define STRATO_DEFAULT_SNAPLEN 80
 
-/* Syscalls the probe decodes, by name, with this architecture's numbers. */
-static const struct strato_syscall_name {
+/* Syscalls the probe decodes with their own event type; every other
+ * syscall of lib/capture/syscalls.c is captured as a generic event. */
+static const struct strato_syscall_kind {
 	const char *name;
-	int nr;
-} strato_syscalls[] = {
-	{ "openat", SYS_openat },
+	uint8_t kind;
+} strato_syscall_kinds[] = {
+	{ "open", STRATO_K_OPEN }, { "openat", STRATO_K_OPENAT }, { "openat2", STRATO_K_OPENAT2 },
+	{ "creat", STRATO_K_CREAT }, { "close", STRATO_K_CLOSE }, { "read", STRATO_K_READ },
+	{ "write", STRATO_K_WRITE }, { "pread64", STRATO_K_PREAD }, { "pwrite64", STRATO_K_PWRITE },
+	{ "readv", STRATO_K_READV }, { "writev", STRATO_K_WRITEV }, { "preadv", STRATO_K_PREADV },
+	{ "pwritev", STRATO_K_PWRITEV }, { "socket", STRATO_K_SOCKET }, { "socketpair", STRATO_K_SOCKETPAIR },
+	{ "connect", STRATO_K_CONNECT }, { "accept", STRATO_K_ACCEPT }, { "accept4", STRATO_K_ACCEPT4 },
+	{ "bind", STRATO_K_BIND }, { "listen", STRATO_K_LISTEN }, { "sendto", STRATO_K_SENDTO },
+	{ "recvfrom", STRATO_K_RECVFROM }, { "sendmsg", STRATO_K_SENDMSG }, { "recvmsg", STRATO_K_RECVMSG },
+	{ "shutdown", STRATO_K_SHUTDOWN }, { "execve", STRATO_K_EXECVE }, { "execveat", STRATO_K_EXECVEAT },
+	{ "clone", STRATO_K_CLONE }, { "clone3", STRATO_K_CLONE3 }, { "fork", STRATO_K_FORK },
+	{ "vfork", STRATO_K_VFORK }, { "kill", STRATO_K_KILL }, { "tkill", STRATO_K_TKILL },
+	{ "tgkill", STRATO_K_TGKILL }, { "unlink", STRATO_K_UNLINK }, { "unlinkat", STRATO_K_UNLINKAT },
+	{ "rename", STRATO_K_RENAME }, { "renameat", STRATO_K_RENAMEAT }, { "renameat2", STRATO_K_RENAMEAT2 },
+	{ "mkdir", STRATO_K_MKDIR }, { "mkdirat", STRATO_K_MKDIRAT }, { "rmdir", STRATO_K_RMDIR },
+	{ "pipe", STRATO_K_PIPE }, { "pipe2", STRATO_K_PIPE2 }, { "dup", STRATO_K_DUP },
+	{ "dup2", STRATO_K_DUP2 }, { "dup3", STRATO_K_DUP3 },
+	{ "chdir", STRATO_K_CHDIR }, { "fchdir", STRATO_K_FCHDIR }, { "chroot", STRATO_K_CHROOT },
+	{ "chmod", STRATO_K_CHMOD }, { "fchmod", STRATO_K_FCHMOD }, { "fchmodat", STRATO_K_FCHMODAT },
+	{ "link", STRATO_K_LINK }, { "linkat", STRATO_K_LINKAT }, { "symlink", STRATO_K_SYMLINK },
+	{ "symlinkat", STRATO_K_SYMLINKAT }, { "setuid", STRATO_K_SETUID }, { "setgid", STRATO_K_SETGID },
+	{ "setresuid", STRATO_K_SETRESUID }, { "setresgid", STRATO_K_SETRESGID }, { "getdents", STRATO_K_GETDENTS },
+	{ "getdents64", STRATO_K_GETDENTS64 }, { "ioctl", STRATO_K_IOCTL }, { "mmap", STRATO_K_MMAP },
+	{ "munmap", STRATO_K_MUNMAP }, { "mprotect", STRATO_K_MPROTECT }, { "eventfd", STRATO_K_EVENTFD },
+	{ "eventfd2", STRATO_K_EVENTFD2 }, { "splice", STRATO_K_SPLICE }, { "sendfile", STRATO_K_SENDFILE },
+	{ "fcntl", STRATO_K_FCNTL }, { "mount", STRATO_K_MOUNT }, { "umount2", STRATO_K_UMOUNT2 },
+	{ "poll", STRATO_K_POLL }, { "ppoll", STRATO_K_PPOLL }, { "epoll_wait", STRATO_K_EPOLL_WAIT },
+	{ "select", STRATO_K_SELECT }, { "ptrace", STRATO_K_PTRACE },
 };
+
+/* Names that select process exit events (sched_process_exit) besides the
+ * exit syscalls themselves. */
+static const char *const strato_procexit_names[] = { "procexit", "exit", "exit_group" };
+
+/* Syscalls whose arguments sys_enter copies: paths and addresses that the
+ * caller could change before the exit reads them, and execve's file name,
+ * which is gone after a successful exec. */
+static bool strato_kind_needs_enter(uint8_t kind)
+{
+	return kind == STRATO_K_OPEN || kind == STRATO_K_OPENAT || kind == STRATO_K_OPENAT2 ||
+	       kind == STRATO_K_CREAT || kind == STRATO_K_CONNECT || kind == STRATO_K_EXECVE;
+}
+
+static uint8_t strato_kind_of(const char *name)
+{
+	for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_syscall_kinds); i++)
+		if (!strcmp(strato_syscall_kinds[i].name, name))
+			return strato_syscall_kinds[i].kind;
+	return STRATO_K_GENERIC;
+}
 
 struct strato_live {
 	struct strato_probe *skel;
-	struct strato_ring ring;
-	int epfd;
+	struct strato_ring *rings; /* one per CPU */
+	int *ring_fds;
+	unsigned nrings;
+	int epfd;                  /* every ring, for get_fd() */
 	int timeout_ms;
-	int holding; /* a record is lent out and released on the next call */
+	int holding;               /* index + 1 of the ring whose head is lent out */
+	bool wakeup;               /* get_fd() was called: the probe wakes us */
+	unsigned backoff_us;       /* current idle sleep */
+	struct strato_probe_config cfg;
 	struct strato_event ev;
 };
+
+/* Idle polling: sleeps grow from the first to the last value while no
+ * event comes; any event resets them. */
+#define STRATO_BACKOFF_MIN_US 50
+#define STRATO_BACKOFF_MAX_US 4000
 
 static int strato_have_caps(void)
 {
@@ -60,43 +123,113 @@ static uint64_t strato_boot_to_epoch(void)
 	return ((uint64_t)rt.tv_sec - bt.tv_sec) * 1000000000ULL + rt.tv_nsec - bt.tv_nsec;
 }
 
+/* The oldest head among the rings (k-way merge on timestamps); -1 if all
+ * are empty. An event still being built on one CPU when a younger one of
+ * another CPU is taken can come out of order; within a ring the order is
+ * the CPU's. */
+static int strato_live_oldest(struct strato_live *l, const uint8_t **rec, size_t *len)
+{
+	uint64_t best_ts = UINT64_MAX;
+	int best = -1;
+
+	for (unsigned i = 0; i < l->nrings; i++) {
+		const uint8_t *r;
+		size_t n = strato_ring_peek(&l->rings[i], &r);
+
+		if (n >= 8 && strato_ld64(r) < best_ts) {
+			best_ts = strato_ld64(r);
+			best = (int)i;
+			*rec = r;
+			*len = n;
+		} else if (n && n < 8 && best < 0) {
+			best = (int)i; /* malformed: let the parser report it */
+			*rec = r;
+			*len = n;
+		}
+	}
+	return best;
+}
+
+/* Waits for more data: epoll when the probe wakes us (get_fd() mode),
+ * else sleeps that grow while the capture is idle. A signal handler's
+ * break interrupts either at once (EINTR); a break from another thread is
+ * seen after at most one sleep or one 50 ms epoll slice. Returns the
+ * microseconds waited or a negative error. */
+static long strato_live_wait(struct strato_live *l, long max_us)
+{
+	if (l->wakeup) {
+		struct epoll_event e;
+		int ms = max_us < 0 || max_us > 50000 ? 50 : (int)((max_us + 999) / 1000);
+		int n = epoll_wait(l->epfd, &e, 1, ms);
+
+		if (n < 0 && errno != EINTR)
+			return strato_fail(-errno, "epoll_wait on the ring buffers: %s", strerror(errno));
+		return n == 0 ? ms * 1000L : 0;
+	}
+	long us = l->backoff_us;
+	struct timespec ts;
+
+	if (max_us >= 0 && us > max_us)
+		us = max_us;
+	ts.tv_sec = 0;
+	ts.tv_nsec = us * 1000;
+	nanosleep(&ts, NULL);
+	if (l->backoff_us < STRATO_BACKOFF_MAX_US)
+		l->backoff_us *= 2;
+	return us;
+}
+
 static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 {
 	struct strato_live *l = cap->priv;
+	long waited = 0, limit = l->timeout_ms < 0 ? -1 : l->timeout_ms * 1000L;
 	const uint8_t *rec;
 	size_t len;
-	int err;
+	int err, i;
 
 	if (l->holding) {
-		strato_ring_release(&l->ring);
+		strato_ring_release(&l->rings[l->holding - 1]);
 		l->holding = 0;
 	}
 	for (;;) {
-		struct epoll_event e;
-
-		len = strato_ring_peek(&l->ring, &rec);
-		if (len) {
+		i = strato_live_oldest(l, &rec, &len);
+		if (i >= 0) {
 			err = strato_event_parse(&l->ev, rec, len);
-			l->holding = 1;
+			l->holding = i + 1;
 			if (err)
 				return err;
-			l->ev.cpu = 0;
+			l->ev.cpu = (uint16_t)i;
+			l->backoff_us = STRATO_BACKOFF_MIN_US;
 			*ev_out = &l->ev;
 			return STRATO_EVENT;
 		}
 		if (cap->brk)
 			return STRATO_EOF;
-		err = epoll_wait(l->epfd, &e, 1, l->timeout_ms);
-		if (err < 0 && errno != EINTR)
-			return strato_fail(-errno, "epoll_wait on the ring buffer: %s", strerror(errno));
-		if (err == 0)
+		if (limit >= 0 && waited >= limit)
 			return STRATO_TIMEOUT;
+		long w = strato_live_wait(l, limit < 0 ? -1 : limit - waited);
+
+		if (w < 0)
+			return (int)w;
+		waited += w;
 	}
 }
 
+/* Switches the probe to waking the consumer, so the descriptor (an epoll
+ * set of every ring) becomes readable when events arrive. */
 static int strato_live_get_fd(strato_capture *cap)
 {
-	return ((struct strato_live *)cap->priv)->epfd;
+	struct strato_live *l = cap->priv;
+
+	if (!l->wakeup) {
+		uint32_t zero = 0;
+
+		l->cfg.wakeup = 1;
+		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
+			return strato_fail(-errno, "cannot switch the probe to wake-ups: %s", strerror(errno));
+		l->wakeup = true;
+	}
+	return l->epfd;
 }
 
 static void strato_live_stats(strato_capture *cap, struct strato_stats *st)
@@ -124,11 +257,41 @@ static void strato_live_free(struct strato_live *l)
 {
 	if (!l)
 		return;
-	strato_ring_unmap(&l->ring);
+	for (unsigned i = 0; l->rings && i < l->nrings; i++)
+		strato_ring_unmap(&l->rings[i]);
+	for (unsigned i = 0; l->ring_fds && i < l->nrings; i++)
+		if (l->ring_fds[i] >= 0)
+			close(l->ring_fds[i]);
+	free(l->rings);
+	free(l->ring_fds);
 	if (l->epfd >= 0)
 		close(l->epfd);
 	strato_probe__destroy(l->skel);
 	free(l);
+}
+
+/* Creates and maps one ring buffer per CPU (registered in the probe's
+ * map of rings after load). */
+static int strato_live_make_rings(struct strato_live *l, uint32_t rbsize)
+{
+	l->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (l->epfd < 0)
+		return strato_fail(-errno, "epoll_create1: %s", strerror(errno));
+	for (unsigned i = 0; i < l->nrings; i++) {
+		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "strato_ring", 0, 0, rbsize, NULL);
+		int err;
+
+		if (fd < 0)
+			return strato_fail(-errno, "cannot create ring buffer %u of %u bytes: %s", i, rbsize,
+					   strerror(errno));
+		l->ring_fds[i] = fd;
+		err = strato_ring_map(&l->rings[i], fd, rbsize);
+		if (err)
+			return err;
+		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, fd, &(struct epoll_event){ .events = EPOLLIN }))
+			return strato_fail(-errno, "epoll on the ring buffers: %s", strerror(errno));
+	}
+	return 0;
 }
 
 static void strato_live_close(strato_capture *cap)
@@ -143,31 +306,83 @@ static const struct strato_capture_ops strato_live_ops = {
 	.close = strato_live_close,
 };
 
-/* Fills the interesting-syscall table from the option's names. */
-static int strato_live_set_syscalls(struct strato_live *l, const struct strato_live_opts *opts)
+static bool strato_name_listed(const char *const *names, size_t n, const char *name)
+{
+	for (size_t j = 0; j < n; j++)
+		if (names[j] && !strcmp(names[j], name))
+			return true;
+	return false;
+}
+
+/* Fills the interesting-syscall table from the option's names (NULL: every
+ * syscall) and tells whether process exits are wanted. */
+static int strato_live_set_syscalls(struct strato_live *l, const struct strato_live_opts *opts, uint32_t *procexit)
 {
 	const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
 	size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
 	int fd = bpf_map__fd(l->skel->maps.strato_interesting);
-	uint8_t on = 1;
 
-	for (size_t i = 0; i < STRATO_ARRAY_SIZE(strato_syscalls); i++) {
-		int wanted = !names;
-
-		for (size_t j = 0; names && j < n; j++)
-			wanted |= !strcmp(names[j], strato_syscalls[i].name);
-		if (wanted && bpf_map_update_elem(fd, &(uint32_t){ strato_syscalls[i].nr }, &on, BPF_ANY))
-			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
-	}
 	for (size_t j = 0; names && j < n; j++) {
-		size_t i = 0;
-
-		while (i < STRATO_ARRAY_SIZE(strato_syscalls) && strcmp(names[j], strato_syscalls[i].name))
-			i++;
-		if (i == STRATO_ARRAY_SIZE(strato_syscalls))
+		if (!names[j] || (!strato_syscall_by_name(names[j]) &&
+				  !strato_name_listed(strato_procexit_names, 3, names[j])))
 			return strato_fail(-EINVAL, "unknown or unsupported syscall \"%s\"", names[j] ? names[j] : "(null)");
 	}
+	for (size_t i = 0; i < strato_syscall_ndefs; i++) {
+		const struct strato_syscall_def *d = &strato_syscall_defs[i];
+		uint8_t kind = strato_kind_of(d->name);
+		uint32_t val = kind | (uint32_t)d->ppm_sc << 16;
+
+		if (strato_kind_needs_enter(kind))
+			val |= STRATO_NEEDS_ENTER;
+
+		if (names && !strato_name_listed(names, n, d->name))
+			continue;
+		if (d->nr < 0 || d->nr >= STRATO_SYSCALL_MAX)
+			continue;
+		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)d->nr }, &val, BPF_ANY))
+			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+	}
+	*procexit = !names;
+	for (size_t k = 0; names && k < 3; k++)
+		*procexit |= strato_name_listed(names, n, strato_procexit_names[k]);
 	return 0;
+}
+
+/* Loads the pid filter. */
+static int strato_live_set_pids(struct strato_live *l, const struct strato_live_opts *opts)
+{
+	const int32_t *pids = STRATO_OPTS_GET(opts, pids, NULL);
+	size_t n = STRATO_OPTS_GET(opts, npids, 0);
+	int fd = bpf_map__fd(l->skel->maps.strato_tgids);
+	uint8_t one = 1;
+
+	if (n > STRATO_MAX_TGIDS)
+		return strato_fail(-EINVAL, "%zu pids given, the filter holds at most %u", n, STRATO_MAX_TGIDS);
+	for (size_t i = 0; pids && i < n; i++) {
+		if (pids[i] <= 0)
+			return strato_fail(-EINVAL, "pid %d in the filter is not a process id", (int)pids[i]);
+		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)pids[i] }, &one, BPF_ANY))
+			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
+	}
+	return 0;
+}
+
+/* One ring per online CPU (CPU c writes to ring c % n, so CPUs beyond the
+ * count share), fewer when that would take more than STRATO_RINGS_TOTAL
+ * bytes in all. */
+#define STRATO_RINGS_TOTAL (512ULL << 20)
+
+static unsigned strato_live_nrings(uint32_t rbsize)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		n = 1;
+	if (n > STRATO_MAX_RINGS)
+		n = STRATO_MAX_RINGS;
+	while (n > 1 && (uint64_t)n * rbsize > STRATO_RINGS_TOTAL)
+		n--;
+	return (unsigned)n;
 }
 
 int strato_capture_open_live(strato_capture **out, const struct strato_live_opts *opts)
@@ -203,6 +418,16 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	if (!l)
 		return strato_fail(-ENOMEM, "out of memory");
 	l->epfd = -1;
+	l->backoff_us = STRATO_BACKOFF_MIN_US;
+	l->nrings = strato_live_nrings(rbsize);
+	l->rings = calloc(l->nrings, sizeof(*l->rings));
+	l->ring_fds = malloc(l->nrings * sizeof(*l->ring_fds));
+	if (!l->rings || !l->ring_fds) {
+		err = strato_fail(-ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (unsigned i = 0; i < l->nrings; i++)
+		l->ring_fds[i] = -1;
 	l->timeout_ms = STRATO_OPTS_GET(opts, timeout_ms, 0);
 	if (!l->timeout_ms)
 		l->timeout_ms = 100;
@@ -212,8 +437,37 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		err = strato_fail(-STRATO_EPROBE, "cannot open the embedded probe: %s", strerror(errno));
 		goto fail;
 	}
+	/* Programs nobody needs stay out of the kernel: every syscall pays
+	 * for sys_enter, which only serves open*, creat, connect and execve. */
+	{
+		const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
+		size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
+		bool follow = STRATO_OPTS_GET(opts, follow_children, false) && STRATO_OPTS_GET(opts, pids, NULL);
+		bool exits = !names;
+
+		for (size_t k = 0; names && k < 3; k++)
+			exits |= strato_name_listed(names, n, strato_procexit_names[k]);
+		bool enter = !names;
+
+		for (size_t k = 0; names && k < n; k++)
+			enter |= names[k] && strato_syscall_by_name(names[k]) &&
+				 strato_kind_needs_enter(strato_kind_of(names[k]));
+		bpf_program__set_autoload(l->skel->progs.strato_sys_enter, enter);
+		bpf_program__set_autoload(l->skel->progs.strato_proc_fork, follow);
+		bpf_program__set_autoload(l->skel->progs.strato_proc_exit, exits || follow);
+	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
-	bpf_map__set_max_entries(l->skel->maps.strato_ringbuf, rbsize);
+	bpf_map__set_max_entries(l->skel->maps.strato_rings, l->nrings);
+	err = strato_live_make_rings(l, rbsize);
+	if (err)
+		goto fail;
+	/* The inner map template is a ring of the real size, as the kernel
+	 * only accepts inner maps equal to the template. */
+	err = bpf_map__set_inner_map_fd(l->skel->maps.strato_rings, l->ring_fds[0]);
+	if (err) {
+		err = strato_fail(-STRATO_EPROBE, "cannot set the ring buffer template: %s", strerror(-err));
+		goto fail;
+	}
 	err = strato_probe__load(l->skel);
 	if (err) {
 		err = strato_fail(err == -EPERM ? -EPERM : -STRATO_EPROBE,
@@ -225,23 +479,26 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	cfg.snaplen = snaplen;
 	cfg.self_tgid = STRATO_OPTS_GET(opts, include_self, false) ? 0 : (uint32_t)getpid();
 	cfg.drop_failed = STRATO_OPTS_GET(opts, drop_failed, false);
+	cfg.filter_tgids = STRATO_OPTS_GET(opts, pids, NULL) != NULL;
+	cfg.follow_children = STRATO_OPTS_GET(opts, follow_children, false);
+	cfg.nrings = l->nrings;
+	err = strato_live_set_syscalls(l, opts, &cfg.procexit);
+	if (err)
+		goto fail;
+	err = strato_live_set_pids(l, opts);
+	if (err)
+		goto fail;
 	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &cfg, BPF_ANY)) {
 		err = strato_fail(-errno, "cannot configure the probe: %s", strerror(errno));
 		goto fail;
 	}
-	err = strato_live_set_syscalls(l, opts);
-	if (err)
-		goto fail;
-	err = strato_ring_map(&l->ring, bpf_map__fd(l->skel->maps.strato_ringbuf), rbsize);
-	if (err)
-		goto fail;
-	l->epfd = epoll_create1(EPOLL_CLOEXEC);
-	if (l->epfd < 0 ||
-	    epoll_ctl(l->epfd, EPOLL_CTL_ADD, bpf_map__fd(l->skel->maps.strato_ringbuf),
-		      &(struct epoll_event){ .events = EPOLLIN })) {
-		err = strato_fail(-errno, "epoll on the ring buffer: %s", strerror(errno));
-		goto fail;
+	for (unsigned i = 0; i < l->nrings; i++) {
+		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_rings), &i, &l->ring_fds[i], BPF_ANY)) {
+			err = strato_fail(-errno, "cannot register ring buffer %u: %s", i, strerror(errno));
+			goto fail;
+		}
 	}
+	l->cfg = cfg;
 	err = strato_probe__attach(l->skel);
 	if (err) {
 		err = strato_fail(-STRATO_EPROBE, "cannot attach the probe to the syscall tracepoints: %s",
@@ -251,6 +508,14 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	err = strato_capture_new(out, &strato_live_ops, l);
 	if (err)
 		goto fail;
+	/* The snapshot follows the attach so that nothing happens unseen
+	 * between them; events may describe processes the snapshot also has. */
+	err = strato_proc_snapshot(&(*out)->tables, NULL, NULL);
+	if (err) {
+		strato_capture_close(*out);
+		*out = NULL;
+		return err;
+	}
 	return 0;
 fail:
 	strato_live_free(l);

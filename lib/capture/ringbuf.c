@@ -35,6 +35,7 @@ int strato_ring_map(struct strato_ring *r, int map_fd, size_t size)
 	r->data = (uint8_t *)p + r->page;
 	r->mask = size - 1;
 	r->cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
+	r->published = r->cons;
 	return 0;
 }
 
@@ -47,9 +48,24 @@ void strato_ring_unmap(struct strato_ring *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* The consumer position is published in batches: every store is a cache
+ * line the producing CPU must fetch back, once per event otherwise. */
+static void strato_ring_publish(struct strato_ring *r)
+{
+	if (r->published != r->cons) {
+		__atomic_store_n(r->consumer_pos, r->cons, __ATOMIC_RELEASE);
+		r->published = r->cons;
+	}
+}
+
 size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec)
 {
 	unsigned long prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
+
+	if (r->cons >= prod) {
+		strato_ring_publish(r); /* caught up: give all the space back */
+		return 0;
+	}
 
 	while (r->cons < prod) {
 		uint32_t *hdr = (uint32_t *)(r->data + (r->cons & r->mask));
@@ -63,8 +79,8 @@ size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec)
 		}
 		/* Discarded: skip it and let the producer reuse the space. */
 		r->cons += (len + STRATO_RB_HDR + 7) & ~7UL;
-		__atomic_store_n(r->consumer_pos, r->cons, __ATOMIC_RELEASE);
 	}
+	strato_ring_publish(r);
 	return 0;
 }
 
@@ -73,5 +89,6 @@ void strato_ring_release(struct strato_ring *r)
 	uint32_t len = *(uint32_t *)(r->data + (r->cons & r->mask)) & ~(STRATO_RB_BUSY | STRATO_RB_DISCARD);
 
 	r->cons += (len + STRATO_RB_HDR + 7) & ~7UL;
-	__atomic_store_n(r->consumer_pos, r->cons, __ATOMIC_RELEASE);
+	if (r->cons - r->published >= (r->mask + 1) / 16)
+		strato_ring_publish(r);
 }

@@ -14,7 +14,8 @@ struct strato_ring {
 	uint8_t *data;
 	size_t mask;                 /* ring size - 1 */
 	size_t page;
-	unsigned long cons;          /* our position, published on release */
+	unsigned long cons;          /* our position */
+	unsigned long published;     /* what the producer has been told */
 };
 
 int strato_ring_map(struct strato_ring *r, int map_fd, size_t size);
@@ -23,7 +24,9 @@ void strato_ring_unmap(struct strato_ring *r);
  * ones; returns its length and sets *rec, or 0 when the ring is empty (or the
  * next record is still being written). Does not consume. */
 size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec);
-/* Consumes the record last returned by peek and publishes the position. */
+/* Consumes the record last returned by peek. The position is published
+ * when 1/16 of the ring was consumed since the last time, and whenever peek
+ * finds the ring empty. */
 void strato_ring_release(struct strato_ring *r);
 
 #endif

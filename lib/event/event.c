@@ -80,45 +80,41 @@ int strato_event_param_index(const strato_event *ev, const char *name)
 	return -STRATO_ENOFIELD;
 }
 
+/* Integer parameter types: 1 signed, 2 unsigned, 0 not an integer. */
+static const uint8_t strato_int_kind[64] = {
+	[STRATO_PT_INT8] = 1, [STRATO_PT_INT16] = 1, [STRATO_PT_INT32] = 1, [STRATO_PT_INT64] = 1,
+	[STRATO_PT_ERRNO] = 1, [STRATO_PT_FD] = 1, [STRATO_PT_PID] = 1, [STRATO_PT_FD32] = 1,
+	[STRATO_PT_PID32] = 1,
+	[STRATO_PT_UINT8] = 2, [STRATO_PT_UINT16] = 2, [STRATO_PT_UINT32] = 2, [STRATO_PT_UINT64] = 2,
+	[STRATO_PT_SYSCALLID] = 2, [STRATO_PT_SIGTYPE] = 2, [STRATO_PT_RELTIME] = 2,
+	[STRATO_PT_ABSTIME] = 2, [STRATO_PT_PORT] = 2, [STRATO_PT_L4PROTO] = 2,
+	[STRATO_PT_SOCKFAMILY] = 2, [STRATO_PT_BOOL] = 2, [STRATO_PT_FLAGS8] = 2,
+	[STRATO_PT_FLAGS16] = 2, [STRATO_PT_FLAGS32] = 2, [STRATO_PT_UID] = 2, [STRATO_PT_GID] = 2,
+	[STRATO_PT_SIGSET] = 2, [STRATO_PT_MODE] = 2, [STRATO_PT_ENUMFLAGS8] = 2,
+	[STRATO_PT_ENUMFLAGS16] = 2, [STRATO_PT_ENUMFLAGS32] = 2,
+};
+
 int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out)
 {
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
-	const void *p;
-	size_t len;
-	int err = strato_event_param(ev, idx, &p, &len);
-	enum strato_ptype t;
+	const uint8_t *p;
+	unsigned kind;
 
-	if (err)
-		return err;
-	t = ei && idx < ei->nparams ? ei->params[idx].type : STRATO_PT_NONE;
-	switch (t) {
-	case STRATO_PT_INT8: case STRATO_PT_INT16: case STRATO_PT_INT32: case STRATO_PT_INT64:
-	case STRATO_PT_ERRNO: case STRATO_PT_FD: case STRATO_PT_PID: case STRATO_PT_FD32:
-	case STRATO_PT_PID32:
-		switch (len) {
-		case 1: *out = *(const int8_t *)p; return 0;
-		case 2: *out = (int16_t)strato_ld16(p); return 0;
-		case 4: *out = (int32_t)strato_ld32(p); return 0;
-		case 8: *out = (int64_t)strato_ld64(p); return 0;
-		}
-		return -STRATO_EFORMAT;
-	case STRATO_PT_UINT8: case STRATO_PT_UINT16: case STRATO_PT_UINT32: case STRATO_PT_UINT64:
-	case STRATO_PT_SYSCALLID: case STRATO_PT_SIGTYPE: case STRATO_PT_RELTIME:
-	case STRATO_PT_ABSTIME: case STRATO_PT_PORT: case STRATO_PT_L4PROTO:
-	case STRATO_PT_SOCKFAMILY: case STRATO_PT_BOOL: case STRATO_PT_FLAGS8:
-	case STRATO_PT_FLAGS16: case STRATO_PT_FLAGS32: case STRATO_PT_UID: case STRATO_PT_GID:
-	case STRATO_PT_SIGSET: case STRATO_PT_MODE: case STRATO_PT_ENUMFLAGS8:
-	case STRATO_PT_ENUMFLAGS16: case STRATO_PT_ENUMFLAGS32:
-		switch (len) {
-		case 1: *out = *(const uint8_t *)p; return 0;
-		case 2: *out = strato_ld16(p); return 0;
-		case 4: *out = strato_ld32(p); return 0;
-		case 8: *out = (int64_t)strato_ld64(p); return 0;
-		}
-		return -STRATO_EFORMAT;
-	default:
+	if (idx >= ev->nparams)
+		return -ERANGE;
+	if (!ev->plen[idx])
+		return -STRATO_ENOVALUE;
+	kind = ei && idx < ei->nparams ? strato_int_kind[ei->params[idx].type & 63] : 0;
+	if (!kind)
 		return -STRATO_ETYPE;
+	p = ev->raw + ev->poff[idx];
+	switch (ev->plen[idx]) {
+	case 1: *out = kind == 1 ? *(const int8_t *)p : (int64_t)*p; return 0;
+	case 2: *out = kind == 1 ? (int16_t)strato_ld16(p) : (int64_t)strato_ld16(p); return 0;
+	case 4: *out = kind == 1 ? (int32_t)strato_ld32(p) : (int64_t)strato_ld32(p); return 0;
+	case 8: *out = (int64_t)strato_ld64(p); return 0;
 	}
+	return -STRATO_EFORMAT;
 }
 
 int strato_event_raw(const strato_event *ev, const void **data, size_t *len)

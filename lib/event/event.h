@@ -24,6 +24,10 @@ struct strato_event {
 	 * original pair exactly. Valid as long as the event. */
 	const uint8_t *enter_raw;
 	uint32_t enter_len;
+	uint16_t enter_cpu;
+	/* Read from a file: how many parameters the exit had there before the
+	 * merge (older layouts have fewer than the 2022 table). */
+	uint8_t file_nparams;
 	uint8_t origin; /* enum strato_event_origin */
 	/* The capture's state as of this event (set by strato_capture_next
 	 * when state is on; NULL in clones): what the field getters read. */

@@ -56,8 +56,19 @@ struct strato_event_info {
 
 extern const struct strato_event_info strato_event_table[STRATO_EVENT_TABLE_SIZE];
 
+/* Library-private event types, described in event_ext.c (hand-written; the
+ * table above is generated). Their ids lie far past every scap table, so
+ * scap readers skip them (they skip any type >= their table size).
+ * STRATO_EVENT_GAP: a live capture lost events just before this one, on
+ * the CPU that produced it: lost_buffer (ring full) and lost_other, both
+ * UINT64, counted since that CPU's previous gap marker. */
+#define STRATO_EVENT_GAP 0x7F00
+extern const struct strato_event_info strato_event_gap_info;
+
 static inline const struct strato_event_info *strato_event_info_get(uint16_t type)
 {
+	if (type == STRATO_EVENT_GAP)
+		return &strato_event_gap_info;
 	return type < STRATO_EVENT_TABLE_SIZE && strato_event_table[type].name ?
 		       &strato_event_table[type] : NULL;
 }

@@ -8,41 +8,63 @@
 #include <stdlib.h>
 #include "filter/filter.h"
 #include "event/event_table.h"
+#include "event/flags.h"
 
-static const char *strato_ptype_name(enum strato_ptype t)
-{
-	static const char *const n[] = {
-		[STRATO_PT_INT8] = "int8", [STRATO_PT_INT16] = "int16", [STRATO_PT_INT32] = "int32",
-		[STRATO_PT_INT64] = "int64", [STRATO_PT_UINT8] = "uint8", [STRATO_PT_UINT16] = "uint16",
-		[STRATO_PT_UINT32] = "uint32", [STRATO_PT_UINT64] = "uint64",
-		[STRATO_PT_CHARBUF] = "charbuf", [STRATO_PT_BYTEBUF] = "bytebuf",
-		[STRATO_PT_ERRNO] = "errno", [STRATO_PT_SOCKADDR] = "sockaddr",
-		[STRATO_PT_SOCKTUPLE] = "socktuple", [STRATO_PT_FD] = "fd", [STRATO_PT_PID] = "pid",
-		[STRATO_PT_FDLIST] = "fdlist", [STRATO_PT_FSPATH] = "fspath",
-		[STRATO_PT_SYSCALLID] = "syscallid", [STRATO_PT_SIGTYPE] = "sigtype",
-		[STRATO_PT_RELTIME] = "reltime", [STRATO_PT_ABSTIME] = "abstime",
-		[STRATO_PT_PORT] = "port", [STRATO_PT_L4PROTO] = "l4proto",
-		[STRATO_PT_SOCKFAMILY] = "sockfamily", [STRATO_PT_BOOL] = "bool",
-		[STRATO_PT_IPV4ADDR] = "ipv4addr", [STRATO_PT_DYN] = "dyn",
-		[STRATO_PT_FLAGS8] = "flags8", [STRATO_PT_FLAGS16] = "flags16",
-		[STRATO_PT_FLAGS32] = "flags32", [STRATO_PT_UID] = "uid", [STRATO_PT_GID] = "gid",
-		[STRATO_PT_DOUBLE] = "double", [STRATO_PT_SIGSET] = "sigset",
-		[STRATO_PT_CHARBUFARRAY] = "charbufarray",
-		[STRATO_PT_CHARBUF_PAIR_ARRAY] = "charbufpairarray",
-		[STRATO_PT_IPV4NET] = "ipv4net", [STRATO_PT_IPV6ADDR] = "ipv6addr",
-		[STRATO_PT_IPV6NET] = "ipv6net", [STRATO_PT_IPADDR] = "ipaddr",
-		[STRATO_PT_IPNET] = "ipnet", [STRATO_PT_MODE] = "mode",
-		[STRATO_PT_FSRELPATH] = "fsrelpath", [STRATO_PT_ENUMFLAGS8] = "enumflags8",
-		[STRATO_PT_ENUMFLAGS16] = "enumflags16", [STRATO_PT_ENUMFLAGS32] = "enumflags32",
-		[STRATO_PT_FD32] = "fd32", [STRATO_PT_PID32] = "pid32",
-	};
-	return (unsigned)t < STRATO_ARRAY_SIZE(n) && n[t] ? n[t] : "none";
-}
+#define STRATO_FILTER_MAX_BYTES (64u << 20)
 
-const char *strato_filter_ptype_name(enum strato_ptype t);
 const char *strato_filter_ptype_name(enum strato_ptype t)
 {
-	return strato_ptype_name(t);
+	static const char *const n[] = {
+	    [STRATO_PT_INT8] = "int8",
+	    [STRATO_PT_INT16] = "int16",
+	    [STRATO_PT_INT32] = "int32",
+	    [STRATO_PT_INT64] = "int64",
+	    [STRATO_PT_UINT8] = "uint8",
+	    [STRATO_PT_UINT16] = "uint16",
+	    [STRATO_PT_UINT32] = "uint32",
+	    [STRATO_PT_UINT64] = "uint64",
+	    [STRATO_PT_CHARBUF] = "charbuf",
+	    [STRATO_PT_BYTEBUF] = "bytebuf",
+	    [STRATO_PT_ERRNO] = "errno",
+	    [STRATO_PT_SOCKADDR] = "sockaddr",
+	    [STRATO_PT_SOCKTUPLE] = "socktuple",
+	    [STRATO_PT_FD] = "fd",
+	    [STRATO_PT_PID] = "pid",
+	    [STRATO_PT_FDLIST] = "fdlist",
+	    [STRATO_PT_FSPATH] = "fspath",
+	    [STRATO_PT_SYSCALLID] = "syscallid",
+	    [STRATO_PT_SIGTYPE] = "sigtype",
+	    [STRATO_PT_RELTIME] = "reltime",
+	    [STRATO_PT_ABSTIME] = "abstime",
+	    [STRATO_PT_PORT] = "port",
+	    [STRATO_PT_L4PROTO] = "l4proto",
+	    [STRATO_PT_SOCKFAMILY] = "sockfamily",
+	    [STRATO_PT_BOOL] = "bool",
+	    [STRATO_PT_IPV4ADDR] = "ipv4addr",
+	    [STRATO_PT_DYN] = "dyn",
+	    [STRATO_PT_FLAGS8] = "flags8",
+	    [STRATO_PT_FLAGS16] = "flags16",
+	    [STRATO_PT_FLAGS32] = "flags32",
+	    [STRATO_PT_UID] = "uid",
+	    [STRATO_PT_GID] = "gid",
+	    [STRATO_PT_DOUBLE] = "double",
+	    [STRATO_PT_SIGSET] = "sigset",
+	    [STRATO_PT_CHARBUFARRAY] = "charbufarray",
+	    [STRATO_PT_CHARBUF_PAIR_ARRAY] = "charbufpairarray",
+	    [STRATO_PT_IPV4NET] = "ipv4net",
+	    [STRATO_PT_IPV6ADDR] = "ipv6addr",
+	    [STRATO_PT_IPV6NET] = "ipv6net",
+	    [STRATO_PT_IPADDR] = "ipaddr",
+	    [STRATO_PT_IPNET] = "ipnet",
+	    [STRATO_PT_MODE] = "mode",
+	    [STRATO_PT_FSRELPATH] = "fsrelpath",
+	    [STRATO_PT_ENUMFLAGS8] = "enumflags8",
+	    [STRATO_PT_ENUMFLAGS16] = "enumflags16",
+	    [STRATO_PT_ENUMFLAGS32] = "enumflags32",
+	    [STRATO_PT_FD32] = "fd32",
+	    [STRATO_PT_PID32] = "pid32",
+	};
+	return (unsigned)t < STRATO_ARRAY_SIZE(n) && n[t] ? n[t] : "none";
 }
 
 /* How the evaluator reads and compares a field of type `t`. Types without
@@ -51,26 +73,52 @@ static enum strato_fclass strato_ptype_class(enum strato_ptype t, bool *as_text)
 {
 	*as_text = false;
 	switch (t) {
-	case STRATO_PT_INT8: case STRATO_PT_INT16: case STRATO_PT_INT32: case STRATO_PT_INT64:
-	case STRATO_PT_ERRNO: case STRATO_PT_FD: case STRATO_PT_PID: case STRATO_PT_FD32:
+	case STRATO_PT_INT8:
+	case STRATO_PT_INT16:
+	case STRATO_PT_INT32:
+	case STRATO_PT_INT64:
+	case STRATO_PT_ERRNO:
+	case STRATO_PT_FD:
+	case STRATO_PT_PID:
+	case STRATO_PT_FD32:
 	case STRATO_PT_PID32:
 		return STRATO_C_NUM;
-	case STRATO_PT_UINT8: case STRATO_PT_UINT16: case STRATO_PT_UINT32: case STRATO_PT_UINT64:
-	case STRATO_PT_SYSCALLID: case STRATO_PT_SIGTYPE: case STRATO_PT_RELTIME:
-	case STRATO_PT_ABSTIME: case STRATO_PT_PORT: case STRATO_PT_L4PROTO:
-	case STRATO_PT_SOCKFAMILY: case STRATO_PT_BOOL: case STRATO_PT_FLAGS8:
-	case STRATO_PT_FLAGS16: case STRATO_PT_FLAGS32: case STRATO_PT_UID: case STRATO_PT_GID:
-	case STRATO_PT_MODE: case STRATO_PT_ENUMFLAGS8: case STRATO_PT_ENUMFLAGS16:
+	case STRATO_PT_UINT8:
+	case STRATO_PT_UINT16:
+	case STRATO_PT_UINT32:
+	case STRATO_PT_UINT64:
+	case STRATO_PT_SYSCALLID:
+	case STRATO_PT_SIGTYPE:
+	case STRATO_PT_RELTIME:
+	case STRATO_PT_ABSTIME:
+	case STRATO_PT_PORT:
+	case STRATO_PT_L4PROTO:
+	case STRATO_PT_SOCKFAMILY:
+	case STRATO_PT_BOOL:
+	case STRATO_PT_FLAGS8:
+	case STRATO_PT_FLAGS16:
+	case STRATO_PT_FLAGS32:
+	case STRATO_PT_UID:
+	case STRATO_PT_GID:
+	case STRATO_PT_MODE:
+	case STRATO_PT_ENUMFLAGS8:
+	case STRATO_PT_ENUMFLAGS16:
 	case STRATO_PT_ENUMFLAGS32:
 		return STRATO_C_UNUM;
 	case STRATO_PT_DOUBLE:
 		return STRATO_C_DOUBLE;
 	case STRATO_PT_BYTEBUF:
 		return STRATO_C_BYTES;
-	case STRATO_PT_IPV4ADDR: case STRATO_PT_IPV4NET: case STRATO_PT_IPV6ADDR:
-	case STRATO_PT_IPV6NET: case STRATO_PT_IPADDR: case STRATO_PT_IPNET:
+	case STRATO_PT_IPV4ADDR:
+	case STRATO_PT_IPV4NET:
+	case STRATO_PT_IPV6ADDR:
+	case STRATO_PT_IPV6NET:
+	case STRATO_PT_IPADDR:
+	case STRATO_PT_IPNET:
 		return STRATO_C_IP;
-	case STRATO_PT_CHARBUF: case STRATO_PT_FSPATH: case STRATO_PT_FSRELPATH:
+	case STRATO_PT_CHARBUF:
+	case STRATO_PT_FSPATH:
+	case STRATO_PT_FSRELPATH:
 		return STRATO_C_STR;
 	default:
 		*as_text = true;
@@ -80,8 +128,8 @@ static enum strato_fclass strato_ptype_class(enum strato_ptype t, bool *as_text)
 
 static const char *strato_class_name(enum strato_fclass c)
 {
-	static const char *const n[] = { "a number", "a number", "a string", "a byte buffer",
-					 "an IP address", "a number" };
+	static const char *const n[] = {"a number",	 "a number",	  "a string",
+					"a byte buffer", "an IP address", "a number"};
 	return n[c];
 }
 
@@ -95,22 +143,24 @@ static int strato_cc_field(struct strato_fref *r, struct strato_filter_error *er
 		/* keep the registry's did-you-mean list */
 		const char *sug = strchr(strato_last_error(), ';');
 
-		return strato_filter_seterr(err, rc, r->off, r->len, "unknown field '%.60s'%.120s",
-					    r->name, sug ? sug : "");
+		return strato_filter_seterr(err, rc, r->off, r->len, "unknown field '%.60s'%.120s", r->name,
+					    sug ? sug : "");
 	}
 	if (rc)
-		return strato_filter_seterr(err, -STRATO_ENOFIELD, r->off, r->len,
-					    "bad field '%.60s': %.120s", r->name, strato_last_error());
+		return strato_filter_seterr(err, -STRATO_ENOFIELD, r->off, r->len, "bad field '%.60s': %.120s", r->name,
+					    strato_last_error());
 	r->type = strato_field_type(r->field);
+	r->hash = 1469598103934665603ull; /* FNV-1a */
+	for (const char *c = r->name; *c; c++)
+		r->hash = (r->hash ^ (unsigned char)*c) * 1099511628211ull;
 	r->klass = r->base = strato_ptype_class(r->type, &r->as_text);
 	/* transformers apply innermost first */
 	for (unsigned i = r->nxf; i-- > 0;) {
 		enum strato_fxform x = r->xf[i];
 
 		if (r->klass != STRATO_C_STR && r->klass != STRATO_C_BYTES)
-			return strato_filter_seterr(err, -STRATO_ETYPE, r->off, r->len,
-						    "%s() needs a string, got %s", strato_fxform_names[x],
-						    strato_class_name(r->klass));
+			return strato_filter_seterr(err, -STRATO_ETYPE, r->off, r->len, "%s() needs a string, got %s",
+						    strato_fxform_names[x], strato_class_name(r->klass));
 		r->klass = x == STRATO_X_LEN ? STRATO_C_UNUM : STRATO_C_STR;
 	}
 	return 0;
@@ -203,22 +253,21 @@ static int strato_cc_literal(struct strato_filter *f, struct strato_fnode *n, st
 		else
 			v->u = strtoull(v->text, &end, 0);
 		if (!v->tlen || *end || errno)
-			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len,
-						    "'%s' is not a number (%s is %s)", v->text,
-						    n->lhs.name ? n->lhs.name : "the value",
-						    strato_ptype_name(n->lhs.type));
+			return strato_filter_seterr(
+			    err, -STRATO_ETYPE, v->off, v->len, "'%s' is not a number (%s is %s)", v->text,
+			    n->lhs.name ? n->lhs.name : "the value", strato_filter_ptype_name(n->lhs.type));
 		return 0;
 	case STRATO_C_DOUBLE:
 		v->d = strtod(v->text, &end);
 		if (!v->tlen || *end)
-			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len,
-						    "'%s' is not a number", v->text);
+			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len, "'%s' is not a number",
+						    v->text);
 		return 0;
 	case STRATO_C_IP:
 		if (strato_parse_ip(v->text, &v->ip))
 			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len,
-						    "'%s' is not an IP address or network (%s is %s)",
-						    v->text, n->lhs.name, strato_ptype_name(n->lhs.type));
+						    "'%s' is not an IP address or network (%s is %s)", v->text,
+						    n->lhs.name, strato_filter_ptype_name(n->lhs.type));
 		return 0;
 	case STRATO_C_STR:
 	case STRATO_C_BYTES:
@@ -259,9 +308,31 @@ static bool strato_class_numeric(enum strato_fclass k)
 	return k == STRATO_C_NUM || k == STRATO_C_UNUM || k == STRATO_C_DOUBLE;
 }
 
+static int strato_cc_valcmp(const void *a, const void *b)
+{
+	const struct strato_fval *x = a, *y = b;
+
+	if (x->nbytes != y->nbytes)
+		return x->nbytes < y->nbytes ? -1 : 1;
+	return memcmp(x->bytes, y->bytes, x->nbytes);
+}
+
+/* Long string lists (Falco's are often dozens of names) are searched in
+ * O(log n): sorted once here by (length, bytes). */
+static void strato_cc_sort(struct strato_fnode *n)
+{
+	if ((n->op != STRATO_OP_IN && n->op != STRATO_OP_INTERSECTS) || n->nvals < 8 ||
+	    (n->lhs.klass != STRATO_C_STR && n->lhs.klass != STRATO_C_BYTES))
+		return;
+	for (unsigned i = 0; i < n->nvals; i++)
+		if (n->vals[i].ref)
+			return;
+	qsort(n->vals, n->nvals, sizeof(n->vals[0]), strato_cc_valcmp);
+	n->sorted = true;
+}
+
 /* evt.type compared by name: a set of event ids. */
-static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n,
-			   struct strato_filter_error *err)
+static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n, struct strato_filter_error *err)
 {
 	n->types = strato_arena_alloc(&f->arena, sizeof(*n->types));
 	if (!n->types)
@@ -281,9 +352,13 @@ static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n,
 				found = true;
 			}
 		}
+		/* syscalls without their own event type arrive as generic
+		 * events named after the syscall: valid names, no table id */
+		for (unsigned sc = 0; !found && sc < STRATO_SYSCALL_NAMES; sc++)
+			found = strato_syscall_names[sc] && !strcmp(strato_syscall_names[sc], v->text);
 		if (!found)
-			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len,
-						    "unknown event type '%s'", v->text);
+			return strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len, "unknown event type '%s'",
+						    v->text);
 		v->bytes = (const uint8_t *)v->text;
 		v->nbytes = v->tlen;
 	}
@@ -292,8 +367,7 @@ static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n,
 	return 0;
 }
 
-static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n,
-			  struct strato_filter_error *err)
+static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n, struct strato_filter_error *err)
 {
 	int rc;
 
@@ -313,16 +387,14 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n,
 	}
 	/* < and > on strings compare bytes, as sysdig 0.29.3 does (evt.res
 	 * is a string there too) */
-	if ((n->op >= STRATO_OP_LT && n->op <= STRATO_OP_GE && !strato_class_numeric(k) &&
-	     k != STRATO_C_STR) ||
+	if ((n->op >= STRATO_OP_LT && n->op <= STRATO_OP_GE && !strato_class_numeric(k) && k != STRATO_C_STR) ||
 	    (strato_op_is_string(n->op) && k != STRATO_C_STR && k != STRATO_C_BYTES) ||
 	    (n->op == STRATO_OP_PMATCH && k != STRATO_C_STR) ||
-	    (k == STRATO_C_BYTES && (n->op == STRATO_OP_GLOB || n->op == STRATO_OP_IGLOB ||
-				    n->op == STRATO_OP_REGEX))) {
+	    (k == STRATO_C_BYTES &&
+	     (n->op == STRATO_OP_GLOB || n->op == STRATO_OP_IGLOB || n->op == STRATO_OP_REGEX))) {
 		rc = strato_filter_seterr(err, -STRATO_ETYPE, n->off, n->len,
-					  "operator %s does not apply to %s (%s is %s)",
-					  strato_fop_names[n->op], strato_class_name(k), n->lhs.name,
-					  strato_ptype_name(n->lhs.type));
+					  "operator %s does not apply to %s (%s is %s)", strato_fop_names[n->op],
+					  strato_class_name(k), n->lhs.name, strato_filter_ptype_name(n->lhs.type));
 		goto wrap;
 	}
 	for (unsigned i = 0; i < n->nvals; i++) {
@@ -331,11 +403,9 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n,
 		if (v->ref) {
 			if ((rc = strato_cc_field(v->ref, err)))
 				goto wrap;
-			if (v->ref->klass != k &&
-			    !(strato_class_numeric(k) && strato_class_numeric(v->ref->klass))) {
+			if (v->ref->klass != k && !(strato_class_numeric(k) && strato_class_numeric(v->ref->klass))) {
 				rc = strato_filter_seterr(err, -STRATO_ETYPE, v->off, v->len,
-							  "cannot compare %s with %s",
-							  strato_class_name(k),
+							  "cannot compare %s with %s", strato_class_name(k),
 							  strato_class_name(v->ref->klass));
 				goto wrap;
 			}
@@ -344,6 +414,7 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n,
 		if ((rc = strato_cc_literal(f, n, v, err)))
 			goto wrap;
 	}
+	strato_cc_sort(n);
 	return 0;
 wrap:
 	if (rc && n->macro && err && rc != -ENOMEM) {
@@ -374,8 +445,7 @@ static void strato_ts_fill(struct strato_ftypeset *s, bool v)
 	memset(s, v ? 0xff : 0, sizeof(*s));
 }
 
-void strato_filter_typesets(const struct strato_fnode *n, struct strato_ftypeset *t,
-			    struct strato_ftypeset *fs)
+void strato_filter_typesets(const struct strato_fnode *n, struct strato_ftypeset *t, struct strato_ftypeset *fs)
 {
 	struct strato_ftypeset kt, kf;
 
@@ -436,8 +506,8 @@ void strato_filter_release(struct strato_fnode *n)
 	}
 }
 
-int strato_filter_compile(strato_filter **out, const char *expr,
-			  const struct strato_filter_opts *opts, struct strato_filter_error *err)
+int strato_filter_compile(strato_filter **out, const char *expr, const struct strato_filter_opts *opts,
+			  struct strato_filter_error *err)
 {
 	struct strato_filter *f;
 	int rc;
@@ -455,17 +525,23 @@ int strato_filter_compile(strato_filter **out, const char *expr,
 		return strato_filter_seterr(err, -ENOMEM, 0, 0, "out of memory");
 	}
 	atomic_init(&f->refs, 1);
+	/* macros can expand exponentially: bound what one filter may take */
+	f->arena.limit = STRATO_FILTER_MAX_BYTES;
 	struct strato_fparse p = {
-		.src = f->expr,
-		.arena = &f->arena,
-		.defs = STRATO_OPTS_GET(opts, defs, NULL),
-		.err = err,
+	    .src = f->expr,
+	    .arena = &f->arena,
+	    .defs = STRATO_OPTS_GET(opts, defs, NULL),
+	    .err = err,
 	};
 	rc = strato_filter_parse(&p, &f->root);
 	if (!rc)
 		rc = strato_filter_compile_tree(f, err);
 	if (rc) {
-		if (rc == -ENOMEM)
+		if (rc == -ENOMEM && f->arena.total + 8192 > f->arena.limit)
+			rc = strato_filter_seterr(err, -E2BIG, 0, 0,
+						  "filter too large after macro expansion (over %u MiB)",
+						  STRATO_FILTER_MAX_BYTES >> 20);
+		else if (rc == -ENOMEM)
 			strato_filter_seterr(err, rc, 0, 0, "out of memory");
 		strato_filter_free(f);
 		return rc;

@@ -5,8 +5,8 @@
 
 struct strato_fdef {
 	char *name;
-	char *cond;    /* macro */
-	char **items;  /* list */
+	char *cond;   /* macro */
+	char **items; /* list */
 	size_t nitems;
 	bool is_list;
 };
@@ -44,14 +44,12 @@ void strato_filter_defs_free(strato_filter_defs *defs)
 	free(defs);
 }
 
-static struct strato_fdef *strato_fdef_find(const strato_filter_defs *d, const char *name, size_t n,
-					    bool is_list)
+static struct strato_fdef *strato_fdef_find(const strato_filter_defs *d, const char *name, size_t n, bool is_list)
 {
 	if (!d)
 		return NULL;
 	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].is_list == is_list && strlen(d->v[i].name) == n &&
-		    !memcmp(d->v[i].name, name, n))
+		if (d->v[i].is_list == is_list && strlen(d->v[i].name) == n && !memcmp(d->v[i].name, name, n))
 			return &d->v[i];
 	return NULL;
 }
@@ -86,8 +84,7 @@ static struct strato_fdef *strato_fdef_slot(strato_filter_defs *d, const char *n
 	return s;
 }
 
-int strato_filter_defs_add_list(strato_filter_defs *defs, const char *name,
-				const char *const *items, size_t nitems)
+int strato_filter_defs_add_list(strato_filter_defs *defs, const char *name, const char *const *items, size_t nitems)
 {
 	struct strato_fdef *s;
 
@@ -141,8 +138,7 @@ const char *strato_filter_defs_macro(const strato_filter_defs *d, const char *na
 	return s ? s->cond : NULL;
 }
 
-const char *const *strato_filter_defs_list(const strato_filter_defs *d, const char *name, size_t n,
-					   size_t *nitems)
+const char *const *strato_filter_defs_list(const strato_filter_defs *d, const char *name, size_t n, size_t *nitems)
 {
 	struct strato_fdef *s = strato_fdef_find(d, name, n, true);
 

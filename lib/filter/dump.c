@@ -7,8 +7,6 @@
 #include "filter/filter.h"
 #include "event/event_table.h"
 
-const char *strato_filter_ptype_name(enum strato_ptype t);
-
 static void strato_dump_str(FILE *o, const char *s, size_t n)
 {
 	fputc('"', o);
@@ -60,14 +58,22 @@ static void strato_dump_val(FILE *o, const struct strato_fnode *n, const struct 
 		return;
 	}
 	switch (n->lhs.klass) {
-	case STRATO_C_NUM: fprintf(o, "%" PRId64, v->i); break;
-	case STRATO_C_UNUM: fprintf(o, "%" PRIu64, v->u); break;
-	case STRATO_C_DOUBLE: fprintf(o, "%g", v->d); break;
+	case STRATO_C_NUM:
+		fprintf(o, "%" PRId64, v->i);
+		break;
+	case STRATO_C_UNUM:
+		fprintf(o, "%" PRIu64, v->u);
+		break;
+	case STRATO_C_DOUBLE:
+		fprintf(o, "%g", v->d);
+		break;
 	case STRATO_C_IP:
 		inet_ntop(v->ip.family == 4 ? AF_INET : AF_INET6, v->ip.addr, ip, sizeof(ip));
 		fprintf(o, "%s/%u", ip, v->ip.prefix);
 		break;
-	default: strato_dump_str(o, v->text, v->tlen); break;
+	default:
+		strato_dump_str(o, v->text, v->tlen);
+		break;
 	}
 }
 
@@ -95,8 +101,7 @@ static void strato_dump_node(FILE *o, const struct strato_fnode *n)
 			fputc(')', o);
 			return;
 		}
-		bool list = n->op == STRATO_OP_IN || n->op == STRATO_OP_INTERSECTS ||
-			    n->op == STRATO_OP_PMATCH;
+		bool list = n->op == STRATO_OP_IN || n->op == STRATO_OP_INTERSECTS || n->op == STRATO_OP_PMATCH;
 		fputs(list ? " (" : " ", o);
 		for (unsigned i = 0; i < n->nvals; i++) {
 			if (i)
@@ -142,7 +147,7 @@ static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilte
 	}
 	/* A second conjunct on the same field would need an intersection;
 	 * keeping the first one alone is still conservative. */
-	if (*cnt || n->nvals > 16)
+	if (*cnt || n->nvals > STRATO_ARRAY_SIZE(pf->pids))
 		return;
 	for (unsigned i = 0; i < n->nvals; i++)
 		if (n->vals[i].ref)
@@ -151,15 +156,53 @@ static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilte
 		dst[(*cnt)++] = n->vals[i].i;
 }
 
+/* Fields answered from other processes' state (parents, ancestors,
+ * session leaders): events of other pids feed them. */
+static bool strato_pf_ancestor_field(const char *name)
+{
+	static const char *const names[] = {"proc.pname", "proc.ppid",	     "proc.pcmdline",
+					    "proc.pexe",  "proc.pexepath",   "proc.pvpid",
+					    "proc.sname", "proc.vpgid.name", "proc.loginshellid"};
+
+	if (!strncmp(name, "proc.a", 6))
+		return true;
+	for (size_t i = 0; i < STRATO_ARRAY_SIZE(names); i++)
+		if (!strncmp(name, names[i], strlen(names[i])))
+			return true;
+	return false;
+}
+
+static bool strato_pf_ancestors(const struct strato_fnode *n)
+{
+	for (unsigned i = 0; i < n->nkids; i++)
+		if (strato_pf_ancestors(n->kids[i]))
+			return true;
+	if (n->lhs.name && strato_pf_ancestor_field(n->lhs.name))
+		return true;
+	for (unsigned i = 0; i < n->nvals; i++)
+		if (n->vals[i].ref && strato_pf_ancestor_field(n->vals[i].ref->name))
+			return true;
+	return false;
+}
+
 void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefilter *pf)
 {
 	memset(pf, 0, sizeof(*pf));
 	pf->types = f->types;
+	pf->ktypes = f->types;
 	pf->all_types = true;
-	for (unsigned id = 0; id < STRATO_EVENT_TABLE_SIZE; id++)
+	for (unsigned id = 0; id < STRATO_EVENT_TABLE_SIZE; id++) {
+		const struct strato_event_info *e = &strato_event_table[id];
+
 		if (!strato_ftypes_has(&f->types, id))
 			pf->all_types = false;
-	strato_pf_conj(f->root, pf);
+		if (e->name && (e->flags & (STRATO_EF_CREATES_FD | STRATO_EF_DESTROYS_FD | STRATO_EF_MODIFIES_STATE)) &&
+		    id < STRATO_FTYPES)
+			pf->ktypes.w[id / 64] |= 1ull << (id % 64);
+	}
+	pf->ancestors = strato_pf_ancestors(f->root);
+	if (!pf->ancestors)
+		strato_pf_conj(f->root, pf);
 }
 
 int strato_filter_explain(const strato_filter *f, FILE *out)
@@ -175,14 +218,28 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 	} else {
 		for (unsigned id = 0; id < STRATO_EVENT_TABLE_SIZE; id++)
 			n += strato_ftypes_has(&pf.types, id) && strato_event_table[id].name;
-		fprintf(out, "kernel: only syscalls of %u event types (evt.type checks reachable from the top):", n);
-		for (unsigned id = 2; id < STRATO_EVENT_TABLE_SIZE; id++)
-			if (strato_ftypes_has(&pf.types, id) && strato_event_table[id].name &&
-			    (id & 1))
-				fprintf(out, " %s", strato_event_table[id].name);
-		fputs("\n  (generic syscall events stay: their evt.type is known only after decoding)\n",
+		fprintf(out, "kernel: only syscalls of %u event types the filter can accept:", n);
+		for (unsigned id = 2; id < STRATO_EVENT_TABLE_SIZE; id++) {
+			const char *nm = strato_event_table[id].name;
+			bool seen = false;
+
+			if (!nm || !(id & 1) || !strato_ftypes_has(&pf.types, id))
+				continue;
+			for (unsigned j = 3; j < id && !seen; j += 2)
+				seen = strato_ftypes_has(&pf.types, j) && strato_event_table[j].name &&
+				       !strcmp(strato_event_table[j].name, nm);
+			if (!seen)
+				fprintf(out, " %s", nm);
+		}
+		fputs("\n  plus the syscalls that change process or fd state (clone, execve, open,\n"
+		      "  close, socket, dup, ...), which later events' fields depend on;\n"
+		      "  generic syscall events stay: their evt.type is known only after decoding\n",
 		      out);
 	}
+	if (pf.ancestors)
+		fputs("kernel: no pid check: the filter reads parent or ancestor fields, which\n"
+		      "  events of other processes keep current\n",
+		      out);
 	if (pf.npids) {
 		fputs("kernel: process (tgid) in", out);
 		for (unsigned i = 0; i < pf.npids; i++)
@@ -197,7 +254,6 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 	}
 	fputs("user space: the whole filter, on every event the kernel passes: ", out);
 	strato_dump_node(out, f->root);
-	fputs("\n  (ppid, names, users and containers need process state the probe does not keep)\n",
-	      out);
+	fputs("\n  (ppid, names, users and containers need process state the probe does not keep)\n", out);
 	return ferror(out) ? strato_fail(-EIO, "cannot write the explanation") : 0;
 }

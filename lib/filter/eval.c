@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include "filter/filter.h"
+#include "event/event.h"
 
 #define STRATO_FBUF 256
 
@@ -32,10 +33,12 @@ static char *strato_fgot_buf(struct strato_fgot *g, int idx, size_t need)
 	return g->heap[idx];
 }
 
-static void strato_fgot_done(struct strato_fgot *g)
+static inline void strato_fgot_done(struct strato_fgot *g)
 {
-	free(g->heap[0]);
-	free(g->heap[1]);
+	if (g->heap[0])
+		free(g->heap[0]);
+	if (g->heap[1])
+		free(g->heap[1]);
 }
 
 static int strato_b64val(int c)
@@ -75,13 +78,50 @@ static long strato_b64_decode(const char *s, size_t n, char *out)
 
 /* Reads a field and applies its transformers. 1 = value, 0 = the field
  * has no value for this event, <0 = error. */
-static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, struct strato_fgot *g)
+/* Cached values are only those the getters return without our buffers:
+ * numbers, addresses, and strings that point into the capture's state
+ * (which keeps them, scratch memory included, until the next event). */
+static struct strato_fcache_ent *strato_fcache_find(struct strato_fcache *c, const struct strato_fref *r,
+						    const strato_event *ev, bool *hit)
+{
+	*hit = false;
+	if (!c || r->as_text || r->base == STRATO_C_DOUBLE ||
+	    ((r->base == STRATO_C_STR || r->base == STRATO_C_BYTES) && !ev->state))
+		return NULL;
+	if (c->ev != ev) {
+		c->ev = ev;
+		c->n = 0;
+	}
+	for (unsigned i = 0; i < c->n; i++) {
+		if (c->e[i].hash == r->hash && !strcmp(c->e[i].name, r->name)) {
+			*hit = true;
+			return &c->e[i];
+		}
+	}
+	if (c->n == STRATO_FCACHE)
+		return NULL;
+	c->e[c->n].hash = r->hash;
+	c->e[c->n].name = r->name;
+	return &c->e[c->n++];
+}
+
+static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, struct strato_fgot *g,
+			 struct strato_fcache *c)
 {
 	int rc = 0;
 	const void *b;
+	bool hit;
+	struct strato_fcache_ent *ce = strato_fcache_find(c, r, ev, &hit);
 
 	g->k = r->base;
-	if (r->as_text || r->base == STRATO_C_DOUBLE) {
+	if (hit) {
+		rc = ce->rc;
+		g->i = ce->i;
+		g->u = ce->u;
+		g->ip = ce->ip;
+		g->s = ce->s;
+		g->n = ce->len;
+	} else if (r->as_text || r->base == STRATO_C_DOUBLE) {
 		rc = strato_field_format(r->field, ev, g->buf[0], STRATO_FBUF);
 		if (rc >= STRATO_FBUF) {
 			char *h = strato_fgot_buf(g, 0, (size_t)rc + 1);
@@ -101,19 +141,36 @@ static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, st
 		}
 	} else {
 		switch (r->base) {
-		case STRATO_C_NUM: rc = strato_field_get_i64(r->field, ev, &g->i); break;
-		case STRATO_C_UNUM: rc = strato_field_get_u64(r->field, ev, &g->u); break;
-		case STRATO_C_STR: rc = strato_field_get_str(r->field, ev, &g->s, &g->n); break;
+		case STRATO_C_NUM:
+			rc = strato_field_get_i64(r->field, ev, &g->i);
+			break;
+		case STRATO_C_UNUM:
+			rc = strato_field_get_u64(r->field, ev, &g->u);
+			break;
+		case STRATO_C_STR:
+			rc = strato_field_get_str(r->field, ev, &g->s, &g->n);
+			break;
 		case STRATO_C_BYTES:
 			rc = strato_field_get_bytes(r->field, ev, &b, &g->n);
 			g->s = b;
 			break;
-		case STRATO_C_IP: rc = strato_field_get_ip(r->field, ev, &g->ip); break;
-		case STRATO_C_DOUBLE: break;
+		case STRATO_C_IP:
+			rc = strato_field_get_ip(r->field, ev, &g->ip);
+			break;
+		case STRATO_C_DOUBLE:
+			break;
 		}
 	}
 	if (rc == -ENOMEM)
 		return rc;
+	if (ce && !hit) {
+		ce->rc = rc;
+		ce->i = g->i;
+		ce->u = g->u;
+		ce->ip = g->ip;
+		ce->s = g->s;
+		ce->len = g->n;
+	}
 	if (rc)
 		return 0; /* no value (or one the getter cannot give): the check is false */
 	for (unsigned i = r->nxf; i-- > 0;) {
@@ -126,16 +183,15 @@ static int strato_ev_get(const struct strato_fref *r, const strato_event *ev, st
 			g->k = STRATO_C_UNUM;
 			break;
 		}
-		o = strato_fgot_buf(g, g->s == g->buf[0] || (g->heap[0] && g->s == g->heap[0]),
-				    g->n + 1);
+		o = strato_fgot_buf(g, g->s == g->buf[0] || (g->heap[0] && g->s == g->heap[0]), g->n + 1);
 		if (!o)
 			return -ENOMEM;
 		switch (x) {
 		case STRATO_X_TOLOWER:
 		case STRATO_X_TOUPPER:
 			for (size_t j = 0; j < g->n; j++)
-				o[j] = (char)(x == STRATO_X_TOLOWER ? tolower((unsigned char)g->s[j]) :
-								      toupper((unsigned char)g->s[j]));
+				o[j] = (char)(x == STRATO_X_TOLOWER ? tolower((unsigned char)g->s[j])
+								    : toupper((unsigned char)g->s[j]));
 			o[g->n] = 0;
 			break;
 		case STRATO_X_BASENAME: {
@@ -211,19 +267,25 @@ static int strato_cmp3(const struct strato_fgot *g, int64_t vi, uint64_t vu, dou
 static bool strato_order(enum strato_fop op, int c)
 {
 	switch (op) {
-	case STRATO_OP_NE: return c != 0;
-	case STRATO_OP_LT: return c < 0;
-	case STRATO_OP_LE: return c <= 0;
-	case STRATO_OP_GT: return c > 0;
-	case STRATO_OP_GE: return c >= 0;
-	default: return c == 0;
+	case STRATO_OP_NE:
+		return c != 0;
+	case STRATO_OP_LT:
+		return c < 0;
+	case STRATO_OP_LE:
+		return c <= 0;
+	case STRATO_OP_GT:
+		return c > 0;
+	case STRATO_OP_GE:
+		return c >= 0;
+	default:
+		return c == 0;
 	}
 }
 
 /* Compares the value with one literal (or val() operand, already read into
  * `rv`). */
-static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g,
-			  const struct strato_fval *v, const struct strato_fgot *rv)
+static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_fval *v,
+			  const struct strato_fgot *rv)
 {
 	enum strato_fop op = n->op;
 	const uint8_t *vb = v->bytes;
@@ -233,9 +295,15 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 		int c;
 
 		if (rv) {
-			int64_t ri = rv->k == STRATO_C_NUM ? rv->i : rv->k == STRATO_C_UNUM ? (int64_t)rv->u : (int64_t)rv->d;
-			uint64_t ru = rv->k == STRATO_C_UNUM ? rv->u : rv->k == STRATO_C_NUM ? (uint64_t)rv->i : (uint64_t)rv->d;
-			double rd = rv->k == STRATO_C_DOUBLE ? rv->d : rv->k == STRATO_C_NUM ? (double)rv->i : (double)rv->u;
+			int64_t ri = rv->k == STRATO_C_NUM    ? rv->i
+				     : rv->k == STRATO_C_UNUM ? (int64_t)rv->u
+							      : (int64_t)rv->d;
+			uint64_t ru = rv->k == STRATO_C_UNUM  ? rv->u
+				      : rv->k == STRATO_C_NUM ? (uint64_t)rv->i
+							      : (uint64_t)rv->d;
+			double rd = rv->k == STRATO_C_DOUBLE ? rv->d
+				    : rv->k == STRATO_C_NUM  ? (double)rv->i
+							     : (double)rv->u;
 			c = strato_cmp3(g, ri, ru, rd);
 		} else {
 			c = strato_cmp3(g, v->i, v->u, v->d);
@@ -292,16 +360,36 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 	}
 }
 
-static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
+static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c)
 {
 	struct strato_fgot g;
 	int rc, res = 0;
 
 	g.heap[0] = g.heap[1] = NULL;
-	rc = strato_ev_get(&n->lhs, ev, &g);
+	rc = strato_ev_get(&n->lhs, ev, &g, c);
 	if (rc <= 0 || n->op == STRATO_OP_EXISTS) {
 		strato_fgot_done(&g);
 		return rc;
+	}
+	if (n->sorted) {
+		unsigned lo = 0, hi = n->nvals;
+
+		while (lo < hi) {
+			unsigned mid = (lo + hi) / 2;
+			const struct strato_fval *v = &n->vals[mid];
+			int cmp = g.n != v->nbytes ? (g.n < v->nbytes ? -1 : 1) : memcmp(g.s, v->bytes, g.n);
+
+			if (!cmp) {
+				res = 1;
+				break;
+			}
+			if (cmp < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		strato_fgot_done(&g);
+		return res;
 	}
 	for (unsigned i = 0; i < n->nvals && !res; i++) {
 		const struct strato_fval *v = &n->vals[i];
@@ -310,7 +398,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
 			struct strato_fgot r;
 
 			r.heap[0] = r.heap[1] = NULL;
-			rc = strato_ev_get(v->ref, ev, &r);
+			rc = strato_ev_get(v->ref, ev, &r, c);
 			if (rc > 0)
 				res = strato_ev_one(n, &g, v, &r);
 			strato_fgot_done(&r);
@@ -328,16 +416,16 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev)
 
 /* evt.type by name: a bit test, except for generic syscall events whose
  * evt.type is the name of the syscall they stand for. */
-static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev)
+static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c)
 {
-	unsigned id = strato_event_type(ev);
+	unsigned id = ev->type;
 	struct strato_fgot g;
 	int rc, hit = 0;
 
 	if (id > 1 && id < STRATO_FTYPES)
 		return strato_ftypes_has(n->types, id) != n->neg;
 	g.heap[0] = g.heap[1] = NULL;
-	rc = strato_ev_get(&n->lhs, ev, &g);
+	rc = strato_ev_get(&n->lhs, ev, &g, c);
 	if (rc > 0 && g.k == STRATO_C_STR)
 		for (unsigned i = 0; i < n->nvals && !hit; i++)
 			hit = g.n == n->vals[i].tlen && !memcmp(g.s, n->vals[i].text, g.n);
@@ -347,28 +435,28 @@ static int strato_ev_types(const struct strato_fnode *n, const strato_event *ev)
 	return hit != n->neg;
 }
 
-int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev)
+int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c)
 {
 	int rc;
 
 	switch (n->kind) {
 	case STRATO_N_AND:
 		for (unsigned i = 0; i < n->nkids; i++)
-			if ((rc = strato_filter_eval(n->kids[i], ev)) <= 0)
+			if ((rc = strato_filter_eval(n->kids[i], ev, c)) <= 0)
 				return rc;
 		return 1;
 	case STRATO_N_OR:
 		for (unsigned i = 0; i < n->nkids; i++)
-			if ((rc = strato_filter_eval(n->kids[i], ev)) != 0)
+			if ((rc = strato_filter_eval(n->kids[i], ev, c)) != 0)
 				return rc;
 		return 0;
 	case STRATO_N_NOT:
-		rc = strato_filter_eval(n->kids[0], ev);
+		rc = strato_filter_eval(n->kids[0], ev, c);
 		return rc < 0 ? rc : !rc;
 	case STRATO_N_TYPES:
-		return strato_ev_types(n, ev);
+		return strato_ev_types(n, ev, c);
 	case STRATO_N_CMP:
-		return strato_ev_cmp(n, ev);
+		return strato_ev_cmp(n, ev, c);
 	}
 	return 0;
 }
@@ -377,7 +465,10 @@ int strato_filter_match(const strato_filter *f, const strato_event *ev)
 {
 	if (!f || !ev)
 		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
-	if (!strato_ftypes_has(&f->types, strato_event_type(ev)))
+	if (!strato_ftypes_has(&f->types, ev->type))
 		return 0;
-	return strato_filter_eval(f->root, ev);
+	struct strato_fcache c;
+
+	c.ev = NULL;
+	return strato_filter_eval(f->root, ev, &c);
 }

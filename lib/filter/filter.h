@@ -28,6 +28,8 @@ static inline bool strato_ftypes_has(const struct strato_ftypeset *s, unsigned i
 struct strato_arena_blk;
 struct strato_arena {
 	struct strato_arena_blk *head;
+	size_t total; /* bytes allocated */
+	size_t limit; /* 0 = none; beyond it allocations fail */
 };
 void *strato_arena_alloc(struct strato_arena *a, size_t n);
 char *strato_arena_strndup(struct strato_arena *a, const char *s, size_t n);
@@ -39,8 +41,8 @@ enum strato_ftok {
 	STRATO_T_LPAREN,
 	STRATO_T_RPAREN,
 	STRATO_T_COMMA,
-	STRATO_T_OP,     /* = == != < <= > >= */
-	STRATO_T_WORD,   /* identifier, field name, keyword or bare value */
+	STRATO_T_OP,	 /* = == != < <= > >= */
+	STRATO_T_WORD,	 /* identifier, field name, keyword or bare value */
 	STRATO_T_STRING, /* quoted; text is the decoded value */
 	STRATO_T_ERROR,
 };
@@ -65,21 +67,41 @@ void strato_lex_next(struct strato_lexer *lx, struct strato_token *t, bool value
 
 /* ---- syntax tree, annotated in place by the compiler ---- */
 enum strato_fop {
-	STRATO_OP_EQ, STRATO_OP_NE, STRATO_OP_LT, STRATO_OP_LE, STRATO_OP_GT, STRATO_OP_GE,
-	STRATO_OP_CONTAINS, STRATO_OP_ICONTAINS, STRATO_OP_BCONTAINS, STRATO_OP_STARTSWITH,
-	STRATO_OP_BSTARTSWITH, STRATO_OP_ENDSWITH, STRATO_OP_GLOB, STRATO_OP_IGLOB,
-	STRATO_OP_REGEX, STRATO_OP_IN, STRATO_OP_INTERSECTS, STRATO_OP_PMATCH, STRATO_OP_EXISTS,
+	STRATO_OP_EQ,
+	STRATO_OP_NE,
+	STRATO_OP_LT,
+	STRATO_OP_LE,
+	STRATO_OP_GT,
+	STRATO_OP_GE,
+	STRATO_OP_CONTAINS,
+	STRATO_OP_ICONTAINS,
+	STRATO_OP_BCONTAINS,
+	STRATO_OP_STARTSWITH,
+	STRATO_OP_BSTARTSWITH,
+	STRATO_OP_ENDSWITH,
+	STRATO_OP_GLOB,
+	STRATO_OP_IGLOB,
+	STRATO_OP_REGEX,
+	STRATO_OP_IN,
+	STRATO_OP_INTERSECTS,
+	STRATO_OP_PMATCH,
+	STRATO_OP_EXISTS,
 	STRATO_OP_COUNT
 };
 extern const char *const strato_fop_names[STRATO_OP_COUNT];
 
-enum strato_fxform { STRATO_X_TOLOWER, STRATO_X_TOUPPER, STRATO_X_B64, STRATO_X_BASENAME,
-		     STRATO_X_LEN, STRATO_X_COUNT };
+enum strato_fxform {
+	STRATO_X_TOLOWER,
+	STRATO_X_TOUPPER,
+	STRATO_X_B64,
+	STRATO_X_BASENAME,
+	STRATO_X_LEN,
+	STRATO_X_COUNT
+};
 extern const char *const strato_fxform_names[STRATO_X_COUNT];
 
 /* Value classes the evaluator compares in. */
-enum strato_fclass { STRATO_C_NUM, STRATO_C_UNUM, STRATO_C_STR, STRATO_C_BYTES, STRATO_C_IP,
-		     STRATO_C_DOUBLE };
+enum strato_fclass { STRATO_C_NUM, STRATO_C_UNUM, STRATO_C_STR, STRATO_C_BYTES, STRATO_C_IP, STRATO_C_DOUBLE };
 
 /* A field operand: name, transformers (innermost last applied first). */
 struct strato_fref {
@@ -89,10 +111,29 @@ struct strato_fref {
 	unsigned nxf; /* xf[0] is the outermost */
 	/* compiled */
 	strato_field *field;
-	enum strato_ptype type;   /* the field's own type */
+	enum strato_ptype type;	  /* the field's own type */
 	enum strato_fclass base;  /* of the field itself */
 	enum strato_fclass klass; /* after transformers */
-	bool as_text;             /* no typed getter: compare its text */
+	bool as_text;		  /* no typed getter: compare its text */
+	uint64_t hash;		  /* of the name: key of the per-event value cache */
+};
+
+/* Values already read while matching one event, so that rules and macros
+ * naming the same field read it once. Lives on the matcher's stack. */
+#define STRATO_FCACHE 16
+struct strato_fcache {
+	const strato_event *ev;
+	unsigned n;
+	struct strato_fcache_ent {
+		uint64_t hash;
+		const char *name;
+		int rc;
+		int64_t i;
+		uint64_t u;
+		struct strato_ip ip;
+		const char *s;
+		size_t len;
+	} e[STRATO_FCACHE];
 };
 
 struct strato_fval {
@@ -116,7 +157,7 @@ enum strato_fkind { STRATO_N_AND, STRATO_N_OR, STRATO_N_NOT, STRATO_N_CMP, STRAT
 
 struct strato_fnode {
 	enum strato_fkind kind;
-	size_t off, len; /* source range */
+	size_t off, len;   /* source range */
 	const char *macro; /* outermost macro this node came from, or NULL */
 	/* AND/OR/NOT */
 	struct strato_fnode **kids;
@@ -129,13 +170,16 @@ struct strato_fnode {
 	/* TYPES: evt.type compared with names, compiled to a set; `neg` for != */
 	struct strato_ftypeset *types;
 	bool neg;
+	/* CMP in/intersects on strings with many literals: vals sorted by
+	 * (length, bytes) for a binary search */
+	bool sorted;
 };
 
 struct strato_filter {
 	atomic_int refs;
 	struct strato_arena arena;
 	struct strato_fnode *root;
-	struct strato_ftypeset types;  /* event types the filter may accept */
+	struct strato_ftypeset types; /* event types the filter may accept */
 	char *expr;
 };
 
@@ -156,23 +200,28 @@ int strato_filter_parse(struct strato_fparse *p, struct strato_fnode **out);
 /* Resolves fields and literals; errors carry source ranges. */
 int strato_filter_compile_tree(struct strato_filter *f, struct strato_filter_error *err);
 /* Event types a node may be true / false for (conservative). */
-void strato_filter_typesets(const struct strato_fnode *n, struct strato_ftypeset *t,
-			    struct strato_ftypeset *fset);
-int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev);
+void strato_filter_typesets(const struct strato_fnode *n, struct strato_ftypeset *t, struct strato_ftypeset *fset);
+int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, struct strato_fcache *c);
 void strato_filter_release(struct strato_fnode *n);
-int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len,
-			 const char *fmt, ...) STRATO_PRINTF(5, 6);
+int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len, const char *fmt, ...)
+    STRATO_PRINTF(5, 6);
+
+/* Lower-case name of a value type, as the dump prints it. */
+const char *strato_filter_ptype_name(enum strato_ptype t);
 
 /* defs.c */
 const char *strato_filter_defs_macro(const strato_filter_defs *d, const char *name, size_t n);
 /* Items of a list, or NULL when there is no such list. */
-const char *const *strato_filter_defs_list(const strato_filter_defs *d, const char *name, size_t n,
-					   size_t *nitems);
+const char *const *strato_filter_defs_list(const strato_filter_defs *d, const char *name, size_t n, size_t *nitems);
 
 /* The kernel-side part of a filter, for live captures. */
 struct strato_fprefilter {
-	struct strato_ftypeset types; /* exact conservative type set */
+	struct strato_ftypeset types; /* event types the filter may accept */
+	/* what the kernel may drop: types plus every type that changes the
+	 * process or fd state, which later events' fields depend on */
+	struct strato_ftypeset ktypes;
 	bool all_types;
+	bool ancestors;	  /* uses parent/ancestor fields: pids are not pushed */
 	int64_t pids[16]; /* process (tgid) must be one of these; npids 0 = any */
 	unsigned npids;
 	int64_t tids[16];

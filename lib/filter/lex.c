@@ -18,6 +18,10 @@ void *strato_arena_alloc(struct strato_arena *a, size_t n)
 	if (!b || b->cap - b->used < n) {
 		size_t cap = n > 4096 ? n : 4096;
 
+		if (a->limit && a->total + cap > a->limit)
+			return NULL;
+		a->total += cap;
+
 		b = malloc(sizeof(*b) + cap);
 		if (!b)
 			return NULL;
@@ -55,8 +59,7 @@ void strato_arena_free(struct strato_arena *a)
 
 static bool strato_lex_stop(char c, bool value)
 {
-	if (!c || isspace((unsigned char)c) || c == '(' || c == ')' || c == ',' || c == '"' ||
-	    c == '\'')
+	if (!c || isspace((unsigned char)c) || c == '(' || c == ')' || c == ',' || c == '"' || c == '\'')
 		return true;
 	return !value && (c == '=' || c == '<' || c == '>' || c == '!');
 }
@@ -99,10 +102,18 @@ static void strato_lex_string(struct strato_lexer *lx, struct strato_token *t)
 			int h1, h2;
 
 			switch (e) {
-			case 'n': c = '\n'; break;
-			case 't': c = '\t'; break;
-			case 'r': c = '\r'; break;
-			case '0': c = 0; break;
+			case 'n':
+				c = '\n';
+				break;
+			case 't':
+				c = '\t';
+				break;
+			case 'r':
+				c = '\r';
+				break;
+			case '0':
+				c = 0;
+				break;
 			case 'x':
 				h1 = i < lx->len ? strato_lex_hex(lx->src[i]) : -1;
 				h2 = i + 1 < lx->len ? strato_lex_hex(lx->src[i + 1]) : -1;
@@ -116,7 +127,9 @@ static void strato_lex_string(struct strato_lexer *lx, struct strato_token *t)
 				c = (char)(h1 * 16 + h2);
 				i += 2;
 				break;
-			default: c = e; break;
+			default:
+				c = e;
+				break;
 			}
 		}
 		out[n++] = c;
@@ -144,9 +157,18 @@ void strato_lex_next(struct strato_lexer *lx, struct strato_token *t, bool value
 	}
 	char c = s[lx->pos];
 	switch (c) {
-	case '(': t->kind = STRATO_T_LPAREN; t->len = 1; break;
-	case ')': t->kind = STRATO_T_RPAREN; t->len = 1; break;
-	case ',': t->kind = STRATO_T_COMMA; t->len = 1; break;
+	case '(':
+		t->kind = STRATO_T_LPAREN;
+		t->len = 1;
+		break;
+	case ')':
+		t->kind = STRATO_T_RPAREN;
+		t->len = 1;
+		break;
+	case ',':
+		t->kind = STRATO_T_COMMA;
+		t->len = 1;
+		break;
 	case '"':
 	case '\'':
 		strato_lex_string(lx, t);

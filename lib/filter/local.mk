@@ -10,3 +10,9 @@ lib_libstratocore_internal_la_SOURCES += \
 	lib/filter/dump.c \
 	lib/filter/ruleset.c \
 	lib/filter/capfilter.c
+
+# bench/filter-bench: filter speed (not a test; bench/filter.sh runs it).
+noinst_PROGRAMS += bench/filter-bench
+bench_filter_bench_SOURCES = bench/filter-bench.c
+bench_filter_bench_LDADD = lib/libstratocore.la
+dist_noinst_SCRIPTS += bench/filter.sh

@@ -6,12 +6,12 @@
 #include "filter/filter.h"
 
 const char *const strato_fop_names[STRATO_OP_COUNT] = {
-	"=", "!=", "<", "<=", ">", ">=", "contains", "icontains", "bcontains", "startswith",
-	"bstartswith", "endswith", "glob", "iglob", "regex", "in", "intersects", "pmatch", "exists",
+    "=",	   "!=",       "<",    "<=",	">",	 ">=", "contains",   "icontains", "bcontains", "startswith",
+    "bstartswith", "endswith", "glob", "iglob", "regex", "in", "intersects", "pmatch",	  "exists",
 };
 
 const char *const strato_fxform_names[STRATO_X_COUNT] = {
-	"tolower", "toupper", "b64", "basename", "len",
+    "tolower", "toupper", "b64", "basename", "len",
 };
 
 struct strato_pstate {
@@ -20,8 +20,7 @@ struct strato_pstate {
 	struct strato_token tok;
 };
 
-int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len,
-			 const char *fmt, ...)
+int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, size_t len, const char *fmt, ...)
 {
 	char msg[200];
 	va_list ap;
@@ -37,10 +36,9 @@ int strato_filter_seterr(struct strato_filter_error *err, int rc, size_t off, si
 	return strato_fail(rc, "%s (at offset %zu)", msg, off);
 }
 
-static int strato_ps_err(struct strato_pstate *s, int rc, const struct strato_token *t,
-			 const char *fmt, ...) STRATO_PRINTF(4, 5);
-static int strato_ps_err(struct strato_pstate *s, int rc, const struct strato_token *t,
-			 const char *fmt, ...)
+static int strato_ps_err(struct strato_pstate *s, int rc, const struct strato_token *t, const char *fmt, ...)
+    STRATO_PRINTF(4, 5);
+static int strato_ps_err(struct strato_pstate *s, int rc, const struct strato_token *t, const char *fmt, ...)
 {
 	char msg[200];
 	va_list ap;
@@ -55,8 +53,7 @@ static int strato_ps_next(struct strato_pstate *s, bool value)
 {
 	strato_lex_next(&s->lx, &s->tok, value);
 	if (s->tok.kind == STRATO_T_ERROR)
-		return strato_ps_err(s, s->tok.err && !strcmp(s->tok.err, "out of memory") ?
-						-ENOMEM : -STRATO_ESYNTAX,
+		return strato_ps_err(s, s->tok.err && !strcmp(s->tok.err, "out of memory") ? -ENOMEM : -STRATO_ESYNTAX,
 				     &s->tok, "%s", s->tok.err);
 	return 0;
 }
@@ -71,8 +68,8 @@ static bool strato_ps_paren_follows(struct strato_pstate *s)
 {
 	size_t i = s->lx.pos;
 
-	while (i < s->lx.len && (s->lx.src[i] == ' ' || s->lx.src[i] == '\t' ||
-				 s->lx.src[i] == '\n' || s->lx.src[i] == '\r'))
+	while (i < s->lx.len &&
+	       (s->lx.src[i] == ' ' || s->lx.src[i] == '\t' || s->lx.src[i] == '\n' || s->lx.src[i] == '\r'))
 		i++;
 	return i < s->lx.len && s->lx.src[i] == '(';
 }
@@ -112,14 +109,12 @@ static int strato_ps_field(struct strato_pstate *s, struct strato_fref *r, bool 
 		if ((rc = strato_ps_field(s, r, false)))
 			return rc;
 		if (s->tok.kind != STRATO_T_RPAREN)
-			return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok,
-					     "expected ')' after the argument of %s()",
+			return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "expected ')' after the argument of %s()",
 					     strato_fxform_names[x]);
 	} else {
 		if (!strato_word_is_field(s->tok.text, s->tok.tlen))
-			return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok,
-					     "'%.*s' is not a field name", (int)s->tok.tlen,
-					     s->tok.text);
+			return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "'%.*s' is not a field name",
+					     (int)s->tok.tlen, s->tok.text);
 		r->name = strato_arena_strndup(s->p->arena, s->tok.text, s->tok.tlen);
 		if (!r->name)
 			return -ENOMEM;
@@ -132,10 +127,9 @@ static int strato_ps_field(struct strato_pstate *s, struct strato_fref *r, bool 
 static int strato_ps_op(const struct strato_token *t)
 {
 	if (t->kind == STRATO_T_OP) {
-		static const char *const ops[] = { "=", "==", "!=", "<", "<=", ">", ">=" };
-		static const enum strato_fop codes[] = { STRATO_OP_EQ, STRATO_OP_EQ, STRATO_OP_NE,
-							 STRATO_OP_LT, STRATO_OP_LE, STRATO_OP_GT,
-							 STRATO_OP_GE };
+		static const char *const ops[] = {"=", "==", "!=", "<", "<=", ">", ">="};
+		static const enum strato_fop codes[] = {STRATO_OP_EQ, STRATO_OP_EQ, STRATO_OP_NE, STRATO_OP_LT,
+							STRATO_OP_LE, STRATO_OP_GT, STRATO_OP_GE};
 		for (size_t i = 0; i < STRATO_ARRAY_SIZE(ops); i++)
 			if (t->tlen == strlen(ops[i]) && !memcmp(t->text, ops[i], t->tlen))
 				return codes[i];
@@ -148,8 +142,7 @@ static int strato_ps_op(const struct strato_token *t)
 }
 
 /* Appends one value; the vector grows by doubling in the arena. */
-static struct strato_fval *strato_ps_addval(struct strato_pstate *s, struct strato_fnode *n,
-					    unsigned *cap)
+static struct strato_fval *strato_ps_addval(struct strato_pstate *s, struct strato_fnode *n, unsigned *cap)
 {
 	if (n->nvals == *cap) {
 		unsigned nc = *cap ? *cap * 2 : 4;
@@ -165,19 +158,19 @@ static struct strato_fval *strato_ps_addval(struct strato_pstate *s, struct stra
 	return &n->vals[n->nvals++];
 }
 
-static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, unsigned *cap,
-			       const char *name, size_t nlen, size_t off, size_t len, unsigned depth)
+static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, unsigned *cap, const char *name,
+			       size_t nlen, size_t off, size_t len, unsigned depth)
 {
 	size_t ni;
 	const char *const *items = strato_filter_defs_list(s->p->defs, name, nlen, &ni);
 
 	if (depth > STRATO_FDEPTH)
-		return strato_filter_seterr(s->p->err, -STRATO_ESYNTAX, off, len,
-					    "list '%.*s' refers to itself", (int)nlen, name);
+		return strato_filter_seterr(s->p->err, -STRATO_ESYNTAX, off, len, "list '%.*s' refers to itself",
+					    (int)nlen, name);
 	for (size_t i = 0; i < ni; i++) {
 		size_t il = strlen(items[i]);
 
-		if (strato_filter_defs_list(s->p->defs, items[i], il, &(size_t){ 0 })) {
+		if (strato_filter_defs_list(s->p->defs, items[i], il, &(size_t){0})) {
 			int rc = strato_ps_listitems(s, n, cap, items[i], il, off, len, depth + 1);
 			if (rc)
 				return rc;
@@ -191,7 +184,7 @@ static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, 
 		/* Falco pastes list items into the condition, so an item that
 		 * is a quoted string stands for the string inside the quotes */
 		if (il >= 2 && (items[i][0] == '"' || items[i][0] == '\'')) {
-			struct strato_lexer lx = { .src = items[i], .len = il, .arena = s->p->arena };
+			struct strato_lexer lx = {.src = items[i], .len = il, .arena = s->p->arena};
 			struct strato_token t;
 
 			strato_lex_next(&lx, &t, true);
@@ -210,8 +203,7 @@ static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, 
 /* value := WORD | STRING | 'val' '(' fieldexpr ')'; current token is it. */
 static int strato_ps_value(struct strato_pstate *s, struct strato_fval *v, bool value_after)
 {
-	if (s->tok.kind == STRATO_T_WORD && strato_tok_is(&s->tok, "val") &&
-	    strato_ps_paren_follows(s)) {
+	if (s->tok.kind == STRATO_T_WORD && strato_tok_is(&s->tok, "val") && strato_ps_paren_follows(s)) {
 		int rc;
 
 		v->ref = strato_arena_alloc(s->p->arena, sizeof(*v->ref));
@@ -253,10 +245,9 @@ static int strato_ps_check(struct strato_pstate *s, struct strato_fnode **out)
 	op = strato_ps_op(&s->tok);
 	if (op < 0)
 		return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok,
-				     s->tok.kind == STRATO_T_EOF ? "expected an operator after %.*s" :
-								   "expected an operator after %.*s, found '%.*s'",
-				     (int)n->lhs.len, s->lx.src + n->lhs.off,
-				     (int)s->tok.len, s->tok.text);
+				     s->tok.kind == STRATO_T_EOF ? "expected an operator after %.*s"
+								 : "expected an operator after %.*s, found '%.*s'",
+				     (int)n->lhs.len, s->lx.src + n->lhs.off, (int)s->tok.len, s->tok.text);
 	n->op = (enum strato_fop)op;
 	size_t end = s->tok.off + s->tok.len;
 	if (op == STRATO_OP_EXISTS) {
@@ -273,7 +264,7 @@ static int strato_ps_check(struct strato_pstate *s, struct strato_fnode **out)
 			struct strato_token it = s->tok;
 
 			if (it.kind == STRATO_T_WORD &&
-			    strato_filter_defs_list(s->p->defs, it.text, it.tlen, &(size_t){ 0 })) {
+			    strato_filter_defs_list(s->p->defs, it.text, it.tlen, &(size_t){0})) {
 				rc = strato_ps_listitems(s, n, &cap, it.text, it.tlen, it.off, it.len, 0);
 				if (!rc)
 					rc = strato_ps_next(s, true);
@@ -287,11 +278,9 @@ static int strato_ps_check(struct strato_pstate *s, struct strato_fnode **out)
 				if ((rc = strato_ps_next(s, true)))
 					return rc;
 				if (s->tok.kind == STRATO_T_RPAREN)
-					return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok,
-							     "expected a value after ','");
+					return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "expected a value after ','");
 			} else if (s->tok.kind != STRATO_T_RPAREN) {
-				return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok,
-						     "expected ',' or ')' in the list");
+				return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "expected ',' or ')' in the list");
 			}
 		}
 		end = s->tok.off + 1;
@@ -341,17 +330,17 @@ static void strato_ps_relocate(struct strato_fnode *n, const char *macro, size_t
 static int strato_ps_macro(struct strato_pstate *s, const char *cond, struct strato_fnode **out)
 {
 	struct strato_token ref = s->tok;
-	struct strato_filter_error inner = { 0 };
+	struct strato_filter_error inner = {0};
 	struct strato_fparse sub = *s->p;
 	int rc;
 
 	for (const struct strato_fparse *q = s->p; q; q = q->parent)
 		if (q->macro && q->macro_len == ref.tlen && !memcmp(q->macro, ref.text, ref.tlen))
-			return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' refers to itself",
-					     (int)ref.tlen, ref.text);
+			return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' refers to itself", (int)ref.tlen,
+					     ref.text);
 	if (s->p->depth >= STRATO_FDEPTH)
-		return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' expands too deep",
-				     (int)ref.tlen, ref.text);
+		return strato_ps_err(s, -STRATO_ESYNTAX, &ref, "macro '%.*s' expands too deep", (int)ref.tlen,
+				     ref.text);
 	sub.src = cond;
 	sub.parent = s->p;
 	sub.macro = ref.text;
@@ -362,8 +351,8 @@ static int strato_ps_macro(struct strato_pstate *s, const char *cond, struct str
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc)
-		return strato_ps_err(s, rc, &ref, "in macro %.*s at offset %zu: %s", (int)ref.tlen,
-				     ref.text, inner.offset, inner.message);
+		return strato_ps_err(s, rc, &ref, "in macro %.*s at offset %zu: %s", (int)ref.tlen, ref.text,
+				     inner.offset, inner.message);
 	const char *name = strato_arena_strndup(s->p->arena, ref.text, ref.tlen);
 	if (!name)
 		return -ENOMEM;
@@ -397,7 +386,8 @@ static int strato_ps_unary(struct strato_pstate *s, struct strato_fnode **out, u
 		if ((rc = strato_ps_next(s, false)) || (rc = strato_ps_or(s, out, depth + 1)))
 			return rc;
 		if (s->tok.kind != STRATO_T_RPAREN)
-			return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "expected ')' to close the '(' at offset %zu", off);
+			return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "expected ')' to close the '(' at offset %zu",
+					     off);
 		return strato_ps_next(s, false);
 	}
 	if (s->tok.kind == STRATO_T_WORD) {
@@ -407,19 +397,17 @@ static int strato_ps_unary(struct strato_pstate *s, struct strato_fnode **out, u
 			return strato_ps_macro(s, m, out);
 		if (!strato_word_is_field(s->tok.text, s->tok.tlen) &&
 		    !(strato_ps_xform(&s->tok) >= 0 && strato_ps_paren_follows(s)))
-			return strato_ps_err(s, -STRATO_ENOFIELD, &s->tok, "unknown macro '%.*s'",
-					     (int)s->tok.tlen, s->tok.text);
+			return strato_ps_err(s, -STRATO_ENOFIELD, &s->tok, "unknown macro '%.*s'", (int)s->tok.tlen,
+					     s->tok.text);
 		return strato_ps_check(s, out);
 	}
 	if (s->tok.kind == STRATO_T_EOF)
 		return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "unexpected end of the expression");
-	return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "unexpected '%.*s'", (int)s->tok.len,
-			     s->tok.text);
+	return strato_ps_err(s, -STRATO_ESYNTAX, &s->tok, "unexpected '%.*s'", (int)s->tok.len, s->tok.text);
 }
 
 /* and/or chains become one n-ary node. */
-static int strato_ps_chain(struct strato_pstate *s, struct strato_fnode **out, unsigned depth,
-			   bool is_or)
+static int strato_ps_chain(struct strato_pstate *s, struct strato_fnode **out, unsigned depth, bool is_or)
 {
 	struct strato_fnode *first, **kids = NULL;
 	unsigned n = 0, cap = 0;
@@ -472,7 +460,7 @@ static int strato_ps_or(struct strato_pstate *s, struct strato_fnode **out, unsi
 
 int strato_filter_parse(struct strato_fparse *p, struct strato_fnode **out)
 {
-	struct strato_pstate s = { .p = p };
+	struct strato_pstate s = {.p = p};
 	int rc;
 
 	s.lx.src = p->src;
@@ -485,8 +473,7 @@ int strato_filter_parse(struct strato_fparse *p, struct strato_fnode **out)
 	if ((rc = strato_ps_or(&s, out, 0)))
 		return rc;
 	if (s.tok.kind != STRATO_T_EOF)
-		return strato_ps_err(&s, -STRATO_ESYNTAX, &s.tok,
-				     "expected 'and', 'or' or the end, found '%.*s'", (int)s.tok.len,
-				     s.tok.text);
+		return strato_ps_err(&s, -STRATO_ESYNTAX, &s.tok, "expected 'and', 'or' or the end, found '%.*s'",
+				     (int)s.tok.len, s.tok.text);
 	return 0;
 }

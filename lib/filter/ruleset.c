@@ -3,6 +3,8 @@
  * event runs only a handful of the rules. */
 #include <stdlib.h>
 #include "filter/filter.h"
+#include "event/event.h"
+#include "event/event_table.h"
 
 struct strato_rule {
 	char *name;
@@ -16,14 +18,41 @@ struct strato_ruleset {
 	unsigned *byid[STRATO_FTYPES];
 	unsigned nbyid[STRATO_FTYPES];
 	unsigned *all; /* every rule, for ids beyond the index */
+	/* Generic syscall events (ids 0 and 1) are looked up by the name of
+	 * their syscall: evt.type checks treat them like the table's event of
+	 * that name, so that event's rule list applies. */
+	strato_field *evt_type;
+	struct strato_rs_name {
+		const char *name;
+		unsigned id;
+	} names[STRATO_EVENT_TABLE_SIZE];
+	unsigned nnames;
 };
+
+static int strato_rs_namecmp(const void *a, const void *b)
+{
+	return strcmp(((const struct strato_rs_name *)a)->name, ((const struct strato_rs_name *)b)->name);
+}
 
 int strato_ruleset_new(strato_ruleset **out)
 {
 	if (!out)
 		return strato_fail(-EINVAL, "strato_ruleset_new: NULL argument");
-	*out = calloc(1, sizeof(**out));
-	return *out ? 0 : strato_fail(-ENOMEM, "out of memory");
+	strato_ruleset *rs = calloc(1, sizeof(*rs));
+	int rc;
+
+	if (!rs)
+		return strato_fail(-ENOMEM, "out of memory");
+	if ((rc = strato_field_lookup("evt.type", &rs->evt_type))) {
+		free(rs);
+		return rc;
+	}
+	for (unsigned id = 3; id < STRATO_EVENT_TABLE_SIZE && id < STRATO_FTYPES; id += 2)
+		if (strato_event_table[id].name)
+			rs->names[rs->nnames++] = (struct strato_rs_name){strato_event_table[id].name, id};
+	qsort(rs->names, rs->nnames, sizeof(rs->names[0]), strato_rs_namecmp);
+	*out = rs;
+	return 0;
 }
 
 static void strato_rs_clear_index(strato_ruleset *rs)
@@ -42,6 +71,7 @@ void strato_ruleset_free(strato_ruleset *rs)
 	if (!rs)
 		return;
 	strato_rs_clear_index(rs);
+	strato_field_free(rs->evt_type);
 	for (unsigned i = 0; i < rs->n; i++) {
 		free(rs->rules[i].name);
 		strato_filter_free(rs->rules[i].f);
@@ -113,8 +143,7 @@ const char *strato_ruleset_name(const strato_ruleset *rs, unsigned idx)
 	return rs && idx < rs->n ? rs->rules[idx].name : NULL;
 }
 
-int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsigned *matched,
-			 size_t max)
+int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsigned *matched, size_t max)
 {
 	unsigned id, cnt;
 	const unsigned *list;
@@ -122,7 +151,16 @@ int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsig
 
 	if (!rs || !ev || (max && !matched))
 		return strato_fail(-EINVAL, "strato_ruleset_match: bad argument");
-	id = strato_event_type(ev);
+	id = ev->type;
+	if (id <= 1) {
+		struct strato_rs_name key = {NULL, 0}, *hit = NULL;
+		size_t len;
+
+		if (strato_field_get_str(rs->evt_type, ev, &key.name, &len) == 0)
+			hit = bsearch(&key, rs->names, rs->nnames, sizeof(rs->names[0]), strato_rs_namecmp);
+		if (hit)
+			id = hit->id;
+	}
 	if (id < STRATO_FTYPES) {
 		list = rs->byid[id];
 		cnt = rs->nbyid[id];
@@ -130,8 +168,11 @@ int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsig
 		list = rs->all;
 		cnt = rs->n;
 	}
+	struct strato_fcache c;
+
+	c.ev = NULL;
 	for (unsigned i = 0; i < cnt; i++) {
-		int rc = strato_filter_eval(rs->rules[list[i]].f->root, ev);
+		int rc = strato_filter_eval(rs->rules[list[i]].f->root, ev, &c);
 
 		if (rc < 0)
 			return rc;

@@ -4,11 +4,36 @@
 #include "core/internal.h"
 #include "format/reader.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 /* A merged event holds at most STRATO_MAX_PARAMS parameters of u16 length
  * plus the exit's own bytes; 1 MiB is far above both. */
 #define STRATO_MERGE_OUT_LIMIT (1u << 20)
+
+/* For every exit type, where each parameter of its current layout comes
+ * from in the enter event: the index of the enter parameter with the same
+ * name, or -1. Worked out once, so merging never compares names. */
+static int8_t strato_merge_src[STRATO_EVENT_TABLE_SIZE][STRATO_MAX_PARAMS];
+static pthread_once_t strato_merge_once = PTHREAD_ONCE_INIT;
+
+static void strato_merge_plan(void)
+{
+	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
+		const struct strato_event_info *xi = &strato_event_table[t], *ei = &strato_event_table[t - 1];
+		const struct strato_param_info *ep = ei->params_2022 ? ei->params_2022 : ei->params;
+		unsigned en = ei->params_2022 ? (unsigned)ei->nparams_2022 : ei->nparams;
+
+		for (unsigned i = 0; i < STRATO_MAX_PARAMS; i++) {
+			strato_merge_src[t][i] = -1;
+			for (unsigned j = 0; xi->name && i < xi->nparams && j < en && j < STRATO_MAX_PARAMS; j++)
+				if (!strcmp(ep[j].name, xi->params[i].name)) {
+					strato_merge_src[t][i] = (int8_t)j;
+					break;
+				}
+		}
+	}
+}
 
 static uint32_t strato_merge_hash(int64_t tid)
 {
@@ -34,6 +59,7 @@ void strato_merge_reset(struct strato_merge *m)
 int strato_merge_init(struct strato_merge *m)
 {
 	memset(m, 0, sizeof(*m));
+	pthread_once(&strato_merge_once, strato_merge_plan);
 	m->slots = calloc(STRATO_MERGE_SLOTS, sizeof(*m->slots));
 	m->buckets = calloc(STRATO_MERGE_BUCKETS, sizeof(*m->buckets));
 	if (!m->slots || !m->buckets) {
@@ -172,6 +198,12 @@ int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, co
 	s->len = ev->len;
 	s->cpu = ev->cpu;
 	s->dump_flags = ev->dump_flags;
+	/* An enter this small has u16 offsets; keeping them spares a parse. */
+	s->nparams = (uint8_t)ev->nparams;
+	for (uint32_t i = 0; i < ev->nparams; i++) {
+		s->poff[i] = (uint16_t)ev->poff[i];
+		s->plen[i] = (uint16_t)ev->plen[i];
+	}
 	s->tid = tid;
 	s->used = true;
 	b = strato_merge_hash(tid);
@@ -181,23 +213,11 @@ int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, co
 	return 0;
 }
 
-/* Index of the enter parameter named `name`, or -1. */
-static int strato_merge_find(const struct strato_event_info *ei, unsigned n, const char *name)
-{
-	const struct strato_param_info *p = ei->params_2022 ? ei->params_2022 : ei->params;
-	unsigned known = ei->params_2022 ? (unsigned)ei->nparams_2022 : ei->nparams;
-
-	for (unsigned j = 0; j < n && j < known; j++)
-		if (!strcmp(p[j].name, name))
-			return (int)j;
-	return -1;
-}
-
 int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const struct strato_event **out,
 		      const struct strato_event **orphan)
 {
-	const struct strato_event_info *xi = strato_event_info_get(x->type), *ei;
-	struct strato_event e;
+	const struct strato_event_info *xi = strato_event_info_get(x->type);
+	const struct strato_merge_slot *e;
 	unsigned n, width = strato_event_lenwidth(x->type);
 	uint32_t total, off;
 	int32_t idx;
@@ -220,21 +240,20 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 	 * cannot happen while this event is lent. */
 	x->enter_raw = m->slots[idx].raw;
 	x->enter_len = m->slots[idx].len;
+	x->enter_cpu = m->slots[idx].cpu;
 	if (!xi || x->nparams >= xi->nparams)
 		return 0;
-	ei = strato_event_info_get((uint16_t)(x->type - 1));
-	if (!ei || strato_event_parse(&e, m->slots[idx].raw, m->slots[idx].len))
-		return 0;
+	e = &m->slots[idx];
 	n = xi->nparams < STRATO_MAX_PARAMS ? xi->nparams : STRATO_MAX_PARAMS;
 	total = STRATO_EVT_HDR_LEN + n * width;
 	for (unsigned i = 0; i < x->nparams; i++)
 		total += x->plen[i];
 	for (unsigned i = x->nparams; i < n; i++) {
-		src[i] = strato_merge_find(ei, e.nparams, xi->params[i].name);
-		if (src[i] >= 0 && width == 2 && e.plen[src[i]] > 0xFFFF)
+		src[i] = strato_merge_src[x->type][i];
+		if (src[i] >= (int)e->nparams)
 			src[i] = -1;
 		if (src[i] >= 0)
-			total += e.plen[src[i]];
+			total += e->plen[src[i]];
 	}
 	m->out.len = 0;
 	err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
@@ -254,8 +273,8 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 			from = x->raw + x->poff[i];
 			len = x->plen[i];
 		} else if (src[i] >= 0) {
-			from = e.raw + e.poff[src[i]];
-			len = e.plen[src[i]];
+			from = e->raw + e->poff[src[i]];
+			len = e->plen[src[i]];
 		}
 		if (width == 2)
 			strato_st16(p + STRATO_EVT_HDR_LEN + 2 * i, (uint16_t)len);
@@ -263,17 +282,23 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 			strato_st32(p + STRATO_EVT_HDR_LEN + 4 * i, len);
 		if (len)
 			memcpy(p + off, from, len);
+		/* Built here, so its offsets are known: no second parse. */
+		m->ev.poff[i] = off;
+		m->ev.plen[i] = len;
 		off += len;
 	}
 	m->out.len = total;
-	err = strato_event_parse(&m->ev, p, total);
-	if (err)
-		return err;
+	m->ev.raw = p;
+	m->ev.len = total;
+	m->ev.type = x->type;
+	m->ev.nparams = n;
 	m->ev.cpu = x->cpu;
 	m->ev.dump_flags = x->dump_flags;
 	m->ev.origin = x->origin;
 	m->ev.enter_raw = x->enter_raw;
 	m->ev.enter_len = x->enter_len;
+	m->ev.enter_cpu = x->enter_cpu;
+	m->ev.file_nparams = x->file_nparams;
 	*out = &m->ev;
 	return 0;
 }

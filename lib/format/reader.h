@@ -24,6 +24,8 @@ struct strato_merge_slot {
 	uint32_t len, cap;
 	uint8_t *raw;   /* copy of the enter event */
 	uint16_t cpu;
+	uint8_t nparams; /* its parameters as parsed when stored */
+	uint16_t poff[STRATO_MAX_PARAMS], plen[STRATO_MAX_PARAMS];
 	uint32_t dump_flags;
 };
 

@@ -3,3 +3,9 @@ lib_libstratocore_internal_la_SOURCES += \
 	lib/format/reader.h \
 	lib/format/scap_read.c \
 	lib/format/merge.c
+
+# bench/read-bench: reading speed through the public API (bench/read.sh).
+noinst_PROGRAMS += bench/read-bench
+bench_read_bench_SOURCES = bench/read-bench.c
+bench_read_bench_LDADD = lib/libstratocore.la
+dist_noinst_SCRIPTS += bench/read.sh

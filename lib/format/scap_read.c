@@ -834,6 +834,7 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	s->ev.cpu = strato_ld16(b + 8);
 	s->ev.dump_flags = flags ? strato_ld32(b + 10) : 0;
 	s->ev.origin = STRATO_ORIGIN_FILE;
+	s->ev.file_nparams = (uint8_t)(s->ev.nparams < 255 ? s->ev.nparams : 255);
 	*out = &s->ev;
 	if (strato_merge_is_syscall_enter(etype)) {
 		if (s->ev.len <= STRATO_MERGE_MAX_ENTER) {

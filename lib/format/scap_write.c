@@ -1019,27 +1019,49 @@ static void strato_fill_2022(struct strato_pout *po, const struct strato_event *
 	}
 }
 
+/* Does a file's own enter event fit the 2022 layout as it is? */
+static bool strato_enter_is_2022(const uint8_t *raw, uint16_t want)
+{
+	const struct strato_event_info *ei = strato_event_info_get(want);
+
+	return strato_ld16(raw + 20) == want && ei && ei->nparams_2022 >= 0 &&
+	       strato_ld32(raw + 22) <= (uint32_t)ei->nparams_2022;
+}
+
 static int strato_write_compat(struct strato_writer *w, const struct strato_event *ev)
 {
 	const struct strato_plan *pl = &strato_plans[ev->type];
 	uint16_t tgt = (uint16_t)pl->tgt;
 	uint32_t flags = ev->dump_flags & ~4u; /* 4 = "large": a writer instruction only */
 	uint32_t xlen, xtot, elen = 0, etot = 0;
+	bool file = ev->origin == STRATO_ORIGIN_FILE;
+	/* A live event gets an enter made up from its arguments. An event read
+	 * from a file is written with the enter it had there, byte for byte
+	 * (time and CPU included), or with none, so a rewrite shows what the
+	 * original showed. */
+	bool enter = pl->enter && (!file || ev->enter_raw);
+	bool verbatim = enter && file && strato_enter_is_2022(ev->enter_raw, (uint16_t)(tgt - 1));
+	/* An exit of an older layout keeps its own, shorter parameter list. */
+	unsigned nx = file && ev->file_nparams < pl->nx && tgt == ev->type ?
+			      ev->file_nparams : pl->nx;
 	uint8_t *p;
 
 	if (pl->tgt < 0) {
 		w->counts.unsupported++;
 		return 0;
 	}
-	strato_fill_2022(w->px, ev, tgt, pl->nx, pl->xsrc);
-	xlen = strato_params_size(w->px, pl->nx, strato_event_lenwidth(tgt));
+	strato_fill_2022(w->px, ev, tgt, nx, pl->xsrc);
+	xlen = strato_params_size(w->px, nx, strato_event_lenwidth(tgt));
 	xtot = strato_block_len(xlen, flags);
-	if (pl->enter) {
+	if (verbatim) {
+		elen = ev->enter_len;
+		etot = strato_block_len(elen, flags);
+	} else if (enter) {
 		strato_fill_2022(w->pe, ev, tgt - 1, pl->ne, pl->esrc);
 		elen = strato_params_size(w->pe, pl->ne, strato_event_lenwidth(tgt - 1));
 		etot = strato_block_len(elen, flags);
 	}
-	if (!strato_fits_block(tgt, xtot) || (pl->enter && !strato_fits_block(tgt - 1, etot))) {
+	if (!strato_fits_block(tgt, xtot) || (enter && !strato_fits_block(tgt - 1, etot))) {
 		w->counts.unsupported++;
 		return 0;
 	}
@@ -1047,11 +1069,17 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 	p = strato_wreserve(w, (size_t)etot + xtot);
 	if (!p)
 		return w->err;
-	if (pl->enter)
+	if (verbatim) {
+		uint8_t *e = strato_block_open(p, (uint16_t)(tgt - 1), etot, ev->enter_cpu, flags);
+
+		memcpy(e, ev->enter_raw, elen);
+		p = strato_block_close(p, e + elen, etot);
+	} else if (enter) {
 		p = strato_emit(p, ev, tgt - 1, w->pe, pl->ne, elen, etot, flags);
-	strato_emit(p, ev, tgt, w->px, pl->nx, xlen, xtot, flags);
+	}
+	strato_emit(p, ev, tgt, w->px, nx, xlen, xtot, flags);
 	w->len += (size_t)etot + xtot;
-	w->counts.blocks += pl->enter ? 2 : 1;
+	w->counts.blocks += enter ? 2 : 1;
 	w->counts.written++;
 	return 0;
 }
@@ -1066,8 +1094,16 @@ int strato_writer_write(strato_writer *w, const strato_event *ev)
 	if (w->err)
 		return strato_fail(w->err, "%s", w->errmsg);
 	k = strato_kind(ev->type);
-	/* Both profiles are exit-only on input: compat makes its own enter events. */
+	/* A lone enter event comes only from a file whose exit never came (the
+	 * reader merges all others): compat keeps it when its layout is the
+	 * 2022 one, as the original had it; current readers refuse an enter
+	 * that another call's exit follows, so the current profile drops it. */
 	if (k == STRATO_K_ENTER) {
+		if (w->profile == STRATO_PROFILE_COMPAT && ev->origin == STRATO_ORIGIN_FILE &&
+		    strato_enter_is_2022(ev->raw, ev->type)) {
+			err = strato_writer_put_raw(w, ev->raw, ev->len, ev->cpu, ev->dump_flags & ~4u);
+			return err ? strato_fail(err, "%s", w->errmsg) : 0;
+		}
 		w->counts.enter_dropped++;
 		return 0;
 	}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# bench/read.sh: reading speed of libstratocore against sysdig 0.29.3, side
+# by side in one run. Writes a capture of EVENTS (default 1,000,000) events
+# with the library (bench/write-bench), in the compat layout (each event an
+# enter + exit block pair, what sysdig writes) and in the current layout
+# (exit blocks only), plain and gzip level 1; then, RUNS times each (default
+# 5), times bench/read-bench (read + decode of every event, no output) and
+# `sysdig -r FILE proc.name=nomatch` on the same file, and prints medians and
+# the ratio of sysdig's time to ours. Run from the build directory.
+set -e
+top=${top_builddir:-$(pwd)}
+events=${EVENTS:-1000000}
+runs=${RUNS:-5}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/strato-read-XXXXXX")
+trap 'rm -rf "$dir"' EXIT INT TERM
+${MAKE:-make} -C "$top" -s bench/write-bench bench/read-bench >/dev/null
+command -v sysdig >/dev/null || { echo "sysdig is not installed"; exit 1; }
+
+"$top/bench/write-bench" --out "$dir/compat.scap" --events "$events" >/dev/null
+"$top/bench/write-bench" --out "$dir/compat.scap.gz" --events "$events" --gzip 1 >/dev/null
+"$top/bench/write-bench" --out "$dir/current.scap" --events "$events" --current >/dev/null
+"$top/bench/write-bench" --out "$dir/current.scap.gz" --events "$events" --current --gzip 1 >/dev/null
+
+now() { date +%s.%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+echo "read: $events events per file, median of $runs runs ($(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-18s %8s %12s %10s %12s %8s\n' file blocks "ours s" "ours ev/s" "sysdig s" ratio
+for f in compat.scap compat.scap.gz current.scap current.scap.gz; do
+	: >"$dir/ours"
+	: >"$dir/sys"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		"$top/bench/read-bench" "$dir/$f" >>"$dir/ours"
+		t0=$(now)
+		sysdig -r "$dir/$f" proc.name=nomatch >/dev/null
+		t1=$(now)
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }' >>"$dir/sys"
+		i=$((i + 1))
+	done
+	n=$(head -n 1 "$dir/ours" | cut -d' ' -f1)
+	ours=$(cut -d' ' -f2 "$dir/ours" | median)
+	sys=$(median <"$dir/sys")
+	case $f in compat*) blocks=$((2 * n)) ;; *) blocks=$n ;; esac
+	awk -v f="$f" -v b="$blocks" -v n="$n" -v o="$ours" -v s="$sys" \
+		'BEGIN { printf "%-18s %8s %12.3f %10.0f %12.3f %7.1fx\n", f, b, o, n / o, s, s / o }'
+done

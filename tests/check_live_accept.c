@@ -1,0 +1,511 @@
+/* tests/check_live_accept.c: live capture acceptance. A workload child
+ * opens, writes, renames and unlinks a unique file, makes a TCP connection
+ * to itself on 127.0.0.1, makes a pipe, dup2s, signals itself, then forks
+ * a child that execs /bin/true with known arguments. Every event is
+ * checked argument by argument against what the workload itself observed
+ * (fds, ports, inode numbers, pids). Skips (77) without root or BTF. */
+#include <stratocore/stratocore.h>
+#include "testutil.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <string.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+/* What the workload saw, sent back to the test. */
+struct strato_seen {
+	int fd, srv, cli, acc, pfd[2], dupfd;
+	uint16_t port, cport;
+	uint64_t file_ino, pipe_ino;
+	pid_t grandchild;
+};
+
+static char strato_path[64], strato_path2[80];
+
+static void workload(int go, int rep)
+{
+	struct strato_seen s = { 0 };
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t al = sizeof(a);
+	struct stat st;
+	char c;
+
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	s.fd = (int)syscall(SYS_openat, AT_FDCWD, strato_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (s.fd < 0 || fstat(s.fd, &st))
+		_exit(2);
+	s.file_ino = st.st_ino;
+	if (syscall(SYS_write, s.fd, "hello", 5) != 5 || syscall(SYS_close, s.fd))
+		_exit(3);
+	if (syscall(SYS_rename, strato_path, strato_path2) || syscall(SYS_unlink, strato_path2))
+		_exit(4);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s.srv = (int)syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+	if (s.srv < 0 || syscall(SYS_bind, s.srv, &a, sizeof(a)) || syscall(SYS_listen, s.srv, 8) ||
+	    getsockname(s.srv, (struct sockaddr *)&a, &al))
+		_exit(5);
+	s.port = ntohs(a.sin_port);
+	s.cli = (int)syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+	if (s.cli < 0 || syscall(SYS_connect, s.cli, &a, sizeof(a)))
+		_exit(6);
+	al = sizeof(a);
+	if (getsockname(s.cli, (struct sockaddr *)&a, &al))
+		_exit(7);
+	s.cport = ntohs(a.sin_port);
+	s.acc = (int)syscall(SYS_accept, s.srv, NULL, NULL);
+	if (s.acc < 0)
+		_exit(8);
+	if (syscall(SYS_pipe, s.pfd) || fstat(s.pfd[0], &st))
+		_exit(9);
+	s.pipe_ino = st.st_ino;
+	s.dupfd = (int)syscall(SYS_dup2, s.pfd[1], 100);
+	if (s.dupfd != 100 || syscall(SYS_kill, getpid(), 0))
+		_exit(10);
+	s.grandchild = fork();
+	if (s.grandchild == 0) {
+		char *argv[] = { "/bin/true", "arg1", "arg two", NULL };
+		char *envp[] = { "STRATO_TEST=1", NULL };
+
+		execve("/bin/true", argv, envp);
+		_exit(127);
+	}
+	if (s.grandchild < 0 || waitpid(s.grandchild, NULL, 0) != s.grandchild)
+		_exit(11);
+	if (write(rep, &s, sizeof(s)) != sizeof(s))
+		_exit(12);
+	_exit(0);
+}
+
+#define STRATO_MAXEV 4096
+static strato_event *strato_evs[STRATO_MAXEV];
+static int strato_nevs;
+
+static int64_t pint(const strato_event *ev, const char *name)
+{
+	int i = strato_event_param_index(ev, name);
+	int64_t v = 0;
+
+	ck_assert_msg(i >= 0, "%s has no parameter %s", strato_event_name(ev), name);
+	ck_assert_int_eq(strato_event_param_int(ev, (unsigned)i, &v), 0);
+	return v;
+}
+
+static const uint8_t *pbytes(const strato_event *ev, const char *name, size_t *len)
+{
+	int i = strato_event_param_index(ev, name);
+	const void *p = NULL;
+
+	ck_assert_msg(i >= 0, "%s has no parameter %s", strato_event_name(ev), name);
+	*len = 0;
+	strato_event_param(ev, (unsigned)i, &p, len);
+	return p;
+}
+
+static void pstr(const strato_event *ev, const char *name, const char *want)
+{
+	size_t len;
+	const uint8_t *p = pbytes(ev, name, &len);
+
+	ck_assert_msg(len == strlen(want) + 1 && !strcmp((const char *)p, want), "%s %s: \"%.*s\" instead of \"%s\"",
+		      strato_event_name(ev), name, (int)len, (const char *)p, want);
+}
+
+/* The n-th (0-based) event called `name` of thread `tid`. */
+static const strato_event *find(const char *name, pid_t tid, int nth)
+{
+	for (int i = 0; i < strato_nevs; i++)
+		if (strato_event_tid(strato_evs[i]) == tid && !strcmp(strato_event_name(strato_evs[i]), name) &&
+		    nth-- == 0)
+			return strato_evs[i];
+	ck_abort_msg("no %s event of thread %d", name, (int)tid);
+	return NULL;
+}
+
+/* SOCKTUPLE of IPv4 127.0.0.1:sport -> 127.0.0.1:dport */
+static void check_tuple(const strato_event *ev, uint16_t sport, uint16_t dport)
+{
+	uint8_t want[13] = { 2, 127, 0, 0, 1 };
+	size_t len;
+	const uint8_t *p = pbytes(ev, "tuple", &len);
+
+	memcpy(want + 5, &sport, 2);
+	want[7] = 127, want[8] = 0, want[9] = 0, want[10] = 1;
+	memcpy(want + 11, &dport, 2);
+	ck_assert_uint_eq(len, 13);
+	ck_assert_mem_eq(p, want, 13);
+}
+
+START_TEST(test_workload)
+{
+	int go[2], rep[2], status, rc, timeouts = 0;
+	struct strato_seen s;
+	const strato_event *ev;
+	strato_capture *cap;
+	char cwd[PATH_MAX];
+	pid_t pid;
+
+	snprintf(strato_path, sizeof(strato_path), "/tmp/strato-accept-%d", (int)getpid());
+	snprintf(strato_path2, sizeof(strato_path2), "%s.renamed", strato_path);
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(rep), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		workload(go[0], rep[1]);
+	const char *names[] = { "openat", "write", "close", "rename", "unlink", "socket", "bind", "listen",
+				"connect", "accept", "pipe", "dup2", "kill", "clone", "execve", "procexit" };
+	int32_t pids[] = { pid };
+	STRATO_OPTS(strato_live_opts, opts, .syscalls = names, .nsyscalls = sizeof(names) / sizeof(names[0]), .pids = pids,
+		    .npids = 1, .follow_children = true, .timeout_ms = 100);
+	rc = strato_capture_open_live(&cap, &opts);
+	ck_assert_msg(rc == 0, "open_live: %d %s", rc, strato_last_error());
+	ck_assert_int_eq(write(go[1], "g", 1), 1);
+	ck_assert_int_eq(read(rep[0], &s, sizeof(s)), sizeof(s));
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "workload status %d", status);
+	while (timeouts < 3 && strato_nevs < STRATO_MAXEV) {
+		rc = strato_capture_next(cap, &ev);
+		ck_assert_msg(rc > 0, "next: %d %s", rc, strato_capture_errmsg(cap));
+		if (rc == STRATO_TIMEOUT) {
+			timeouts++;
+			continue;
+		}
+		ck_assert_int_eq(strato_event_clone(ev, &strato_evs[strato_nevs]), 0);
+		strato_nevs++;
+	}
+	struct strato_stats st = { .sz = sizeof(st) };
+	ck_assert_int_eq(strato_capture_stats(cap, &st), 0);
+	ck_assert_uint_eq(st.drops, 0);
+	strato_capture_close(cap);
+
+	ev = find("openat", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+	ck_assert_int_eq(pint(ev, "dirfd"), AT_FDCWD);
+	pstr(ev, "name", strato_path);
+	ck_assert_int_eq(pint(ev, "flags"), 2 | 4 | 256); /* PPM O_WRONLY|O_CREAT|O_TRUNC */
+	ck_assert_int_eq(pint(ev, "mode"), 0600);
+	ck_assert_int_eq(pint(ev, "ino"), (int64_t)s.file_ino);
+
+	ev = find("write", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 5);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+	ck_assert_int_eq(pint(ev, "size"), 5);
+	size_t len;
+	const uint8_t *data = pbytes(ev, "data", &len);
+	ck_assert_uint_eq(len, 5);
+	ck_assert_mem_eq(data, "hello", 5);
+
+	ev = find("close", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+
+	ev = find("rename", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "oldpath", strato_path);
+	pstr(ev, "newpath", strato_path2);
+	ev = find("unlink", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "path", strato_path2);
+
+	ev = find("socket", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.srv);
+	ck_assert_int_eq(pint(ev, "domain"), 2);
+	ck_assert_int_eq(pint(ev, "type"), SOCK_STREAM);
+	ck_assert_int_eq(pint(ev, "proto"), 0);
+	ck_assert_int_eq(pint(ev, "flags"), 0);
+	ev = find("socket", pid, 1);
+	ck_assert_int_eq(pint(ev, "fd"), s.cli);
+
+	uint8_t addr[7] = { 2, 127, 0, 0, 1 };
+	ev = find("bind", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.srv);
+	data = pbytes(ev, "addr", &len);
+	ck_assert_uint_eq(len, 7);
+	ck_assert_mem_eq(data, addr, 5);
+	ck_assert_int_eq(data[5] | data[6] << 8, 0); /* bound to port 0 */
+
+	ev = find("listen", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.srv);
+	ck_assert_int_eq(pint(ev, "backlog"), 8);
+
+	ev = find("connect", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.cli);
+	check_tuple(ev, s.cport, s.port);
+	data = pbytes(ev, "addr", &len);
+	memcpy(addr + 5, &s.port, 2);
+	ck_assert_uint_eq(len, 7);
+	ck_assert_mem_eq(data, addr, 7);
+
+	ev = find("accept", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.acc);
+	check_tuple(ev, s.cport, s.port); /* client -> server */
+	ck_assert_int_eq(pint(ev, "queuelen"), 0);
+	ck_assert_int_eq(pint(ev, "queuemax"), 8);
+	ck_assert_int_eq(pint(ev, "queuepct"), 0);
+
+	ev = find("pipe", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd1"), s.pfd[0]);
+	ck_assert_int_eq(pint(ev, "fd2"), s.pfd[1]);
+	ck_assert_int_eq(pint(ev, "ino"), (int64_t)s.pipe_ino);
+
+	ev = find("dup", pid, 0); /* dup2 is written as the 2022 dup event */
+	ck_assert_int_eq(pint(ev, "res"), 100);
+
+	ev = find("kill", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "pid"), pid);
+	ck_assert_int_eq(pint(ev, "sig"), 0);
+
+	/* fork: glibc's clone, seen in the parent and in the child */
+	ev = find("clone", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), s.grandchild);
+	ck_assert_int_eq(pint(ev, "tid"), pid);
+	ck_assert_int_eq(pint(ev, "pid"), pid);
+	ck_assert_int_eq(pint(ev, "ptid"), getpid());
+	ck_assert_int_eq(pint(ev, "vtid"), pid);
+	ck_assert_int_eq(pint(ev, "uid"), geteuid());
+	ck_assert_int_eq(pint(ev, "flags") & ((1 << 23) | (1 << 24) | (1 << 13) | (1 << 15)), (1 << 23) | (1 << 24));
+	pstr(ev, "cwd", cwd);
+	ev = find("clone", s.grandchild, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "tid"), s.grandchild);
+	ck_assert_int_eq(pint(ev, "pid"), s.grandchild);
+	ck_assert_int_eq(pint(ev, "ptid"), pid);
+
+	ev = find("execve", s.grandchild, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "exe", "/bin/true");
+	data = pbytes(ev, "args", &len);
+	ck_assert_uint_eq(len, sizeof("arg1\0arg two"));
+	ck_assert_mem_eq(data, "arg1\0arg two", len);
+	data = pbytes(ev, "env", &len);
+	ck_assert_uint_eq(len, sizeof("STRATO_TEST=1"));
+	ck_assert_mem_eq(data, "STRATO_TEST=1", len);
+	ck_assert_int_eq(pint(ev, "tid"), s.grandchild);
+	ck_assert_int_eq(pint(ev, "pid"), s.grandchild);
+	ck_assert_int_eq(pint(ev, "ptid"), pid);
+	pstr(ev, "cwd", cwd);
+	pstr(ev, "comm", "true");
+	pstr(ev, "filename", "/bin/true");
+	ck_assert_int_eq(pint(ev, "uid"), geteuid());
+	ck_assert_int_eq(pint(ev, "gid"), getegid());
+	char exe[PATH_MAX];
+	ck_assert_ptr_nonnull(realpath("/bin/true", exe));
+	pstr(ev, "trusted_exepath", exe);
+	struct stat tst;
+	ck_assert_int_eq(stat("/bin/true", &tst), 0);
+	ck_assert_int_eq(pint(ev, "exe_ino"), (int64_t)tst.st_ino);
+	ck_assert_int_eq(pint(ev, "exe_ino_ctime"), (int64_t)tst.st_ctim.tv_sec * 1000000000 + tst.st_ctim.tv_nsec);
+	ck_assert_int_eq(pint(ev, "exe_ino_mtime"), (int64_t)tst.st_mtim.tv_sec * 1000000000 + tst.st_mtim.tv_nsec);
+	data = pbytes(ev, "cgroups", &len);
+	ck_assert_uint_gt(len, 2);
+	ck_assert_int_eq(data[len - 1], 0);
+
+	ev = find("procexit", s.grandchild, 0);
+	ck_assert_int_eq(pint(ev, "status"), 0);
+	ck_assert_int_eq(pint(ev, "ret"), 0);
+	ev = find("procexit", pid, 0);
+	ck_assert_int_eq(pint(ev, "status"), 0);
+
+	for (int i = 0; i < strato_nevs; i++)
+		strato_event_free(strato_evs[i]);
+}
+END_TEST
+
+/* The second list of the issue: directory, mode, link, credential, memory,
+ * descriptor-control and polling calls, again checked argument by argument. */
+struct strato_seen2 {
+	int dirfd, fd, efd, pfd[2];
+	uint64_t map;
+};
+
+static void workload2(int go, int rep)
+{
+	struct strato_seen2 s;
+	struct pollfd pf;
+	int n;
+	char c, buf[512];
+
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	if (syscall(SYS_chdir, "/tmp") || (s.dirfd = open("/", O_RDONLY | O_DIRECTORY)) < 0 ||
+	    syscall(SYS_fchdir, s.dirfd) || syscall(SYS_chdir, "/tmp"))
+		_exit(2);
+	s.fd = open(strato_path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (s.fd < 0 || syscall(SYS_chmod, strato_path, 0640) || syscall(SYS_fchmod, s.fd, 0604) ||
+	    syscall(SYS_link, strato_path, strato_path2) || unlink(strato_path2) ||
+	    syscall(SYS_symlink, "strato-target", strato_path2) || unlink(strato_path2))
+		_exit(3);
+	if (syscall(SYS_setuid, geteuid()) || syscall(SYS_setresgid, -1, getegid(), -1))
+		_exit(4);
+	s.map = (uint64_t)syscall(SYS_mmap, 0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (s.map == (uint64_t)-1 || syscall(SYS_mprotect, s.map, 4096, PROT_READ) || syscall(SYS_munmap, s.map, 8192))
+		_exit(5);
+	s.efd = (int)syscall(SYS_eventfd2, 5, EFD_CLOEXEC);
+	if (s.efd < 0 || pipe(s.pfd) || write(s.pfd[1], "x", 1) != 1)
+		_exit(6);
+	if (syscall(SYS_ioctl, s.pfd[0], FIONREAD, &n) || n != 1 || syscall(SYS_fcntl, s.fd, F_GETFL) < 0)
+		_exit(7);
+	pf.fd = s.pfd[0];
+	pf.events = POLLIN;
+	if (syscall(SYS_poll, &pf, 1, 0) != 1 || syscall(SYS_getdents64, s.dirfd, buf, sizeof(buf)) <= 0)
+		_exit(8);
+	unlink(strato_path);
+	if (syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0)) /* traced by the test, which only waits */
+		_exit(10);
+	if (write(rep, &s, sizeof(s)) != sizeof(s))
+		_exit(9);
+	_exit(0);
+}
+
+START_TEST(test_workload2)
+{
+	int go[2], rep[2], status, rc, timeouts = 0;
+	struct strato_seen2 s;
+	const strato_event *ev;
+	strato_capture *cap;
+	pid_t pid;
+
+	snprintf(strato_path, sizeof(strato_path), "/tmp/strato-accept2-%d", (int)getpid());
+	snprintf(strato_path2, sizeof(strato_path2), "%s.link", strato_path);
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(rep), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		workload2(go[0], rep[1]);
+	const char *names[] = { "chdir", "fchdir", "chmod", "fchmod", "link", "symlink", "setuid", "setresgid",
+				"mmap", "mprotect", "munmap", "eventfd2", "ioctl", "fcntl", "poll", "getdents64",
+				"ptrace" };
+	int32_t pids[] = { pid };
+	STRATO_OPTS(strato_live_opts, opts, .syscalls = names, .nsyscalls = sizeof(names) / sizeof(names[0]),
+		    .pids = pids, .npids = 1, .timeout_ms = 100);
+	rc = strato_capture_open_live(&cap, &opts);
+	ck_assert_msg(rc == 0, "open_live: %d %s", rc, strato_last_error());
+	ck_assert_int_eq(write(go[1], "g", 1), 1);
+	ck_assert_int_eq(read(rep[0], &s, sizeof(s)), sizeof(s));
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "workload status %d", status);
+	strato_nevs = 0;
+	while (timeouts < 3 && strato_nevs < STRATO_MAXEV) {
+		rc = strato_capture_next(cap, &ev);
+		ck_assert_msg(rc > 0, "next: %d %s", rc, strato_capture_errmsg(cap));
+		if (rc == STRATO_TIMEOUT) {
+			timeouts++;
+			continue;
+		}
+		ck_assert_int_eq(strato_event_clone(ev, &strato_evs[strato_nevs]), 0);
+		strato_nevs++;
+	}
+	strato_capture_close(cap);
+
+	ev = find("chdir", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "path", "/tmp");
+	ev = find("fchdir", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.dirfd);
+	ev = find("chmod", pid, 0);
+	pstr(ev, "filename", strato_path);
+	ck_assert_int_eq(pint(ev, "mode"), 0640);
+	ev = find("fchmod", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+	ck_assert_int_eq(pint(ev, "mode"), 0604);
+	ev = find("link", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	pstr(ev, "oldpath", strato_path);
+	pstr(ev, "newpath", strato_path2);
+	ev = find("symlink", pid, 0);
+	pstr(ev, "target", "strato-target");
+	pstr(ev, "linkpath", strato_path2);
+	ev = find("setuid", pid, 0);
+	ck_assert_int_eq(pint(ev, "uid"), geteuid());
+	ev = find("setresgid", pid, 0);
+	ck_assert_int_eq(pint(ev, "rgid"), 0xFFFFFFFF); /* GID: u32, all ones = unchanged */
+	ck_assert_int_eq(pint(ev, "egid"), getegid());
+	ev = find("mmap", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), (int64_t)s.map);
+	ck_assert_int_eq(pint(ev, "length"), 8192);
+	ck_assert_int_eq(pint(ev, "prot"), 1 | 2);      /* PPM_PROT_READ|WRITE */
+	ck_assert_int_eq(pint(ev, "flags"), 2 | 8);     /* PPM_MAP_PRIVATE|ANONYMOUS */
+	ck_assert_int_eq(pint(ev, "fd"), -1);
+	ck_assert_int_gt(pint(ev, "vm_size"), 0);
+	ev = find("mprotect", pid, 0);
+	ck_assert_int_eq(pint(ev, "addr"), (int64_t)s.map);
+	ck_assert_int_eq(pint(ev, "length"), 4096);
+	ck_assert_int_eq(pint(ev, "prot"), 1);
+	ev = find("munmap", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "addr"), (int64_t)s.map);
+	ev = find("eventfd", pid, 0); /* eventfd2 is written as the eventfd event */
+	ck_assert_int_eq(pint(ev, "res"), s.efd);
+	ck_assert_int_eq(pint(ev, "initval"), 5);
+	ck_assert_int_eq(pint(ev, "flags"), EFD_CLOEXEC);
+	ev = find("ioctl", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.pfd[0]);
+	ck_assert_int_eq(pint(ev, "request"), FIONREAD);
+	ev = find("fcntl", pid, 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.fd);
+	ck_assert_int_eq(pint(ev, "cmd"), 4); /* PPM_FCNTL_F_GETFL */
+	ev = find("poll", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 1);
+	ck_assert_int_eq(pint(ev, "timeout"), 0);
+	size_t len;
+	const uint8_t *fl = pbytes(ev, "fds", &len);
+	int64_t pfd;
+	ck_assert_uint_eq(len, 12);
+	ck_assert_int_eq(fl[0] | fl[1] << 8, 1);
+	memcpy(&pfd, fl + 2, 8);
+	ck_assert_int_eq(pfd, s.pfd[0]);
+	ck_assert_int_eq(fl[10] | fl[11] << 8, 1); /* PPM_POLLIN returned */
+	ev = find("ptrace", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "request"), 1); /* PPM_PTRACE_TRACEME */
+	ck_assert_int_eq(pint(ev, "pid"), 0);
+	const uint8_t *dyn = pbytes(ev, "data", &len);
+	ck_assert_uint_eq(len, 9);
+	ck_assert_int_eq(dyn[0], 0); /* UINT64 */
+	ev = find("getdents64", pid, 0);
+	ck_assert_int_gt(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd"), s.dirfd);
+	for (int i = 0; i < strato_nevs; i++)
+		strato_event_free(strato_evs[i]);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("live_accept");
+	TCase *tc = tcase_create("accept");
+
+	if (geteuid() != 0) {
+		printf("SKIP: live capture tests need root (running as uid %u)\n", (unsigned)geteuid());
+		return STRATO_TEST_SKIP;
+	}
+	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
+		printf("SKIP: the kernel has no BTF (/sys/kernel/btf/vmlinux missing)\n");
+		return STRATO_TEST_SKIP;
+	}
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_workload);
+	tcase_add_test(tc, test_workload2);
+	suite_add_tcase(s, tc);
+	return strato_test_run(s);
+}
