@@ -119,6 +119,7 @@ end
 -- for processes and files that appear during the capture.
 
 local procs = {} -- tid -> { pid, ppid, name, exe, cmdline, uid, tty }
+local users = {} -- uid -> user name, as the state named it on some event
 local fds = {}   -- "pid:fd" -> name
 
 local clones = { clone = true, fork = true, vfork = true, clone3 = true }
@@ -142,9 +143,18 @@ local function cmdline(ev)
 	return name
 end
 
+local learned = {} -- tids whose user was looked at
+
 function S.track(ev)
 	local name = ev:name()
 	local tid = ev:tid()
+	-- user names: learnt once per thread, for processes the state cannot
+	-- name (in a container, say) but whose uid another process shares
+	if not learned[tid] then
+		learned[tid] = true
+		local uid, user = ev["user.uid"], ev["user.name"]
+		if uid and user then users[uid] = user end
+	end
 	if clones[name] then
 		local res = ev:param("res")
 		if res == 0 then
@@ -205,12 +215,14 @@ function S.proc(ev)
 	if name then p.name = name end
 	local uid = ev["user.uid"] or p.uid
 	if uid == 4294967295 or uid == -1 then uid = nil end -- the kernel's "no uid"
+	local user = ev["user.name"]
+	if user and uid then users[uid] = user end
 	return {
 		pid = S.pid(ev),
 		ppid = ev["proc.ppid"] or p.ppid,
 		name = name or p.name or (procs[S.pid(ev)] or {}).name or "<NA>",
 		cmdline = ev["proc.cmdline"] or p.cmdline or p.name or "<NA>",
-		user = ev["user.name"] or (uid and tostring(uid)) or "<NA>",
+		user = user or (uid and (users[uid] or tostring(uid))) or "<NA>",
 		tty = ev["proc.tty"] or p.tty,
 	}
 end
