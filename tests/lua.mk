@@ -10,6 +10,7 @@ STRATO_LUA_TESTS = \
 	tests/lua/errors.lua \
 	tests/lua/live.lua \
 	tests/lua/live_pids.lua \
+	tests/lua/buffers.lua \
 	tests/lua/fields.lua \
 	tests/lua/filters.lua \
 	tests/lua/scripts.lua \
