@@ -8,7 +8,6 @@ local pidfile = out .. ".pid"
 T.cleanup = { out, pidfile }
 -- printf's octal escapes: "strato", NUL, 0xff, 0x01, "X", then 300 'y'
 local expect = "strato\0\255\1X"
-local long = string.rep("y", 300)
 local probe = s.open_live{ syscalls = { "write" } }
 if not probe then T.skip("the live probe cannot capture write here") end
 probe:close()
