@@ -2132,7 +2132,7 @@ int BPF_PROG(strato_sys_enter, struct pt_regs *regs, long id)
 		if (alen > 128)
 			alen = 128;
 		if (alen < 2 || bpf_probe_read_user(ep->path, alen & 127, (void *)strato_arg(regs, 1)))
-			return 0;
+			goto none;
 		ep->len = alen;
 	} else {
 		long n;
@@ -2140,10 +2140,15 @@ int BPF_PROG(strato_sys_enter, struct pt_regs *regs, long id)
 		uptr = (void *)strato_arg(regs, kind == STRATO_K_OPENAT || kind == STRATO_K_OPENAT2 ? 1 : 0);
 		n = bpf_probe_read_user_str(ep->path, sizeof(ep->path), uptr);
 		if (n <= 0)
-			return 0; /* not mapped in yet: the exit reads it */
+			goto none; /* not mapped in yet: the exit reads it */
 		ep->len = (__u32)n;
 	}
 	bpf_map_update_elem(&strato_enter_paths, &tid, ep, BPF_ANY);
+	return 0;
+none:
+	/* No copy: an older one of this thread (whose exit was filtered out,
+	 * e.g. by drop_failed) must not stand in for this call's. */
+	bpf_map_delete_elem(&strato_enter_paths, &tid);
 	return 0;
 }
 

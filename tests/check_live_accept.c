@@ -490,6 +490,187 @@ START_TEST(test_workload2)
 }
 END_TEST
 
+/* I/O and socket variants: socketpair, sendto/recvfrom, writev/readv,
+ * sendmsg/recvmsg, shutdown, pwrite64/pread64, accept4 over IPv6. */
+struct strato_seen3 {
+	int sv[2], fd, srv, cli, acc;
+	uint16_t port, cport;
+};
+
+static void workload3(int go, int rep)
+{
+	struct strato_seen3 s;
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	socklen_t al = sizeof(a);
+	char c, buf[16];
+	struct iovec wv[2] = { { "ab", 2 }, { "cd", 2 } }, rv[2] = { { buf, 3 }, { buf + 3, 13 } };
+	struct msghdr mh = { .msg_iov = wv, .msg_iovlen = 2 };
+
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	if (syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, s.sv) ||
+	    syscall(SYS_sendto, s.sv[0], "ping", 4, 0, NULL, 0) != 4 ||
+	    syscall(SYS_recvfrom, s.sv[1], buf, sizeof(buf), 0, NULL, NULL) != 4)
+		_exit(2);
+	if (syscall(SYS_writev, s.sv[0], wv, 2) != 4 || syscall(SYS_readv, s.sv[1], rv, 2) != 4)
+		_exit(3);
+	if (syscall(SYS_sendmsg, s.sv[0], &mh, 0) != 4)
+		_exit(4);
+	mh.msg_iov = rv;
+	if (syscall(SYS_recvmsg, s.sv[1], &mh, 0) != 4 || syscall(SYS_shutdown, s.sv[0], SHUT_WR))
+		_exit(5);
+	s.fd = open(strato_path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (s.fd < 0 || syscall(SYS_pwrite64, s.fd, "xyz", 3, 3) != 3 || syscall(SYS_pread64, s.fd, buf, 8, 2) != 4)
+		_exit(6);
+	unlink(strato_path);
+	s.srv = socket(AF_INET6, SOCK_STREAM, 0);
+	if (s.srv < 0 || bind(s.srv, (struct sockaddr *)&a, sizeof(a)) || listen(s.srv, 2) ||
+	    getsockname(s.srv, (struct sockaddr *)&a, &al))
+		_exit(7);
+	s.port = ntohs(a.sin6_port);
+	s.cli = socket(AF_INET6, SOCK_STREAM, 0);
+	if (connect(s.cli, (struct sockaddr *)&a, sizeof(a)))
+		_exit(8);
+	al = sizeof(a);
+	getsockname(s.cli, (struct sockaddr *)&a, &al);
+	s.cport = ntohs(a.sin6_port);
+	s.acc = (int)syscall(SYS_accept4, s.srv, NULL, NULL, SOCK_CLOEXEC);
+	if (s.acc < 0 || write(rep, &s, sizeof(s)) != sizeof(s))
+		_exit(9);
+	_exit(0);
+}
+
+static void check_data(const strato_event *ev, const char *want)
+{
+	size_t len;
+	const uint8_t *d = pbytes(ev, "data", &len);
+
+	ck_assert_uint_eq(len, strlen(want));
+	ck_assert_mem_eq(d, want, len);
+}
+
+START_TEST(test_workload3)
+{
+	int go[2], rep[2], status, rc, timeouts = 0;
+	struct strato_seen3 s;
+	const strato_event *ev;
+	strato_capture *cap;
+	size_t len;
+	pid_t pid;
+
+	snprintf(strato_path, sizeof(strato_path), "/tmp/strato-accept3-%d", (int)getpid());
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(rep), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		workload3(go[0], rep[1]);
+	const char *names[] = { "socketpair", "sendto", "recvfrom", "writev", "readv", "sendmsg", "recvmsg",
+				"shutdown", "pwrite64", "pread64", "accept4" };
+	int32_t pids[] = { pid };
+	STRATO_OPTS(strato_live_opts, opts, .syscalls = names, .nsyscalls = sizeof(names) / sizeof(names[0]),
+		    .pids = pids, .npids = 1, .timeout_ms = 100);
+	rc = strato_capture_open_live(&cap, &opts);
+	ck_assert_msg(rc == 0, "open_live: %d %s", rc, strato_last_error());
+	ck_assert_int_eq(write(go[1], "g", 1), 1);
+	ck_assert_int_eq(read(rep[0], &s, sizeof(s)), sizeof(s));
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "workload status %d", status);
+	strato_nevs = 0;
+	while (timeouts < 3 && strato_nevs < STRATO_MAXEV) {
+		rc = strato_capture_next(cap, &ev);
+		ck_assert_msg(rc > 0, "next: %d %s", rc, strato_capture_errmsg(cap));
+		if (rc == STRATO_TIMEOUT) {
+			timeouts++;
+			continue;
+		}
+		ck_assert_int_eq(strato_event_clone(ev, &strato_evs[strato_nevs]), 0);
+		strato_nevs++;
+	}
+	strato_capture_close(cap);
+
+	ev = find("socketpair", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "fd1"), s.sv[0]);
+	ck_assert_int_eq(pint(ev, "fd2"), s.sv[1]);
+	ck_assert_int_ne(pint(ev, "source"), 0);
+	ck_assert_int_ne(pint(ev, "peer"), 0);
+	ck_assert_int_eq(pint(ev, "domain"), AF_UNIX);
+	ck_assert_int_eq(pint(ev, "type"), SOCK_STREAM);
+	int64_t src = pint(ev, "source"), peer = pint(ev, "peer");
+
+	ev = find("sendto", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "fd"), s.sv[0]);
+	ck_assert_int_eq(pint(ev, "size"), 4);
+	check_data(ev, "ping");
+	const uint8_t *tu = pbytes(ev, "tuple", &len);
+	ck_assert_uint_eq(len, 18); /* unix: family, source, destination, "" */
+	ck_assert_int_eq(tu[0], 1);
+	int64_t ts, td;
+	memcpy(&ts, tu + 1, 8);
+	memcpy(&td, tu + 9, 8);
+	ck_assert_int_eq(ts, src);
+	ck_assert_int_eq(td, peer);
+
+	ev = find("recvfrom", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "fd"), s.sv[1]);
+	ck_assert_int_eq(pint(ev, "size"), 16);
+	check_data(ev, "ping");
+
+	ev = find("writev", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "size"), 4);
+	check_data(ev, "abcd");
+	ev = find("readv", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "size"), 16);
+	check_data(ev, "abcd");
+
+	ev = find("sendmsg", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "size"), 4);
+	check_data(ev, "abcd");
+	ev = find("recvmsg", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "fd"), s.sv[1]);
+	check_data(ev, "abcd");
+
+	ev = find("shutdown", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 0);
+	ck_assert_int_eq(pint(ev, "how"), 1);
+
+	ev = find("pwrite", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 3);
+	ck_assert_int_eq(pint(ev, "pos"), 3);
+	check_data(ev, "xyz");
+	ev = find("pread", pid, 0);
+	ck_assert_int_eq(pint(ev, "res"), 4);
+	ck_assert_int_eq(pint(ev, "pos"), 2);
+	ck_assert_int_eq(pint(ev, "size"), 8);
+	{
+		const uint8_t *d = pbytes(ev, "data", &len);
+
+		ck_assert_uint_eq(len, 4);
+		ck_assert_mem_eq(d, "\0xyz", 4); /* a hole, then what pwrite64 wrote */
+	}
+
+	ev = find("accept", pid, 0); /* accept4 is written as the 2022 accept4 event, named "accept" */
+	ck_assert_int_eq(pint(ev, "fd"), s.acc);
+	tu = pbytes(ev, "tuple", &len);
+	ck_assert_uint_eq(len, 37);
+	ck_assert_int_eq(tu[0], 10);
+	uint8_t lo6[16] = { [15] = 1 };
+	ck_assert_mem_eq(tu + 1, lo6, 16);
+	ck_assert_int_eq(tu[17] | tu[18] << 8, s.cport);
+	ck_assert_mem_eq(tu + 19, lo6, 16);
+	ck_assert_int_eq(tu[35] | tu[36] << 8, s.port);
+	for (int i = 0; i < strato_nevs; i++)
+		strato_event_free(strato_evs[i]);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("live_accept");
@@ -506,6 +687,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_workload);
 	tcase_add_test(tc, test_workload2);
+	tcase_add_test(tc, test_workload3);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

@@ -124,6 +124,44 @@ START_TEST(test_no_source)
 }
 END_TEST
 
+/* A gap marker (events lost in a live capture) is stored in both profiles
+ * and read back by the library with its counts; it is a private type id
+ * beyond every scap table, which other readers skip. */
+START_TEST(test_gap_marker)
+{
+	static const enum strato_writer_profile profiles[] = { STRATO_PROFILE_COMPAT, STRATO_PROFILE_CURRENT };
+	char path[128];
+	strato_writer *w;
+	strato_capture *cap;
+	const strato_event *ev;
+	struct strato_tev t;
+	int64_t v;
+
+	strato_tpath(path, sizeof(path), "gap.scap");
+	STRATO_OPTS(strato_writer_opts, o, .profile = profiles[_i]);
+	ck_assert_int_eq(strato_writer_open(&w, path, NULL, &o), 0);
+	STRATO_TEV(&t, 1000, 7, STRATO_EVENT_GAP, STRATO_TI64(41), STRATO_TI64(1));
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	strato_tev_close(&t, 2000, 7, 5);
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	ck_assert_int_eq(strato_writer_close(w), 0);
+
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EVENT);
+	ck_assert_uint_eq(strato_event_type(ev), STRATO_EVENT_GAP);
+	ck_assert_str_eq(strato_event_name(ev), "gap");
+	ck_assert_int_eq(strato_event_param_int(ev, 0, &v), 0);
+	ck_assert_int_eq(v, 41);
+	ck_assert_int_eq(strato_event_param_int(ev, 1, &v), 0);
+	ck_assert_int_eq(v, 1);
+	ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EVENT);
+	ck_assert_str_eq(strato_event_name(ev), "close");
+	ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EOF);
+	strato_capture_close(cap);
+	strato_trm(path);
+}
+END_TEST
+
 /* Writes the compat test stream; returns the writer's counters. */
 static struct strato_writer_counts strato_write_mix(const char *path, const struct strato_writer_opts *o)
 {
@@ -479,6 +517,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_header_blocks);
 	tcase_add_test(tc, test_no_source);
+	tcase_add_loop_test(tc, test_gap_marker, 0, 2);
 	tcase_add_test(tc, test_compat_pairs);
 	tcase_add_test(tc, test_compat_defaults);
 	tcase_add_test(tc, test_compat_mapping);

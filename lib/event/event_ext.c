@@ -3,8 +3,8 @@
 #include "event/event_table.h"
 
 static const struct strato_param_info strato_gap_params[] = {
-	{ "lost_buffer", STRATO_PT_UINT64 },
-	{ "lost_other", STRATO_PT_UINT64 },
+	{ .name = "lost_buffer", .type = STRATO_PT_UINT64 },
+	{ .name = "lost_other", .type = STRATO_PT_UINT64 },
 };
 
 const struct strato_event_info strato_event_gap_info = {

@@ -809,6 +809,7 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	uint64_t off = strato_off(s);
 	const uint8_t *raw = b + hdr;
 	const strato_event *orphan = NULL;
+	const struct strato_event_info *info;
 	size_t avail;
 	uint16_t etype;
 	int err = 0;
@@ -819,7 +820,8 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	 * event and the trailer are ignored, as both reference readers do. */
 	avail = len - 4 - hdr;
 	etype = strato_ld16(raw + 20);
-	if (!strato_event_info_get(etype) || (strato_event_table[etype].flags & STRATO_EF_UNUSED)) {
+	info = strato_event_info_get(etype);
+	if (!info || (info->flags & STRATO_EF_UNUSED)) {
 		s->skipped_unknown++;
 		return 0;
 	}
@@ -845,7 +847,7 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 		}
 	} else if (!strato_event_is_enter(etype)) {
 		err = strato_merge_exit(&s->merge, &s->ev, out, &orphan);
-	} else if (!strcmp(strato_event_table[etype].name, "procexit")) {
+	} else if (!strcmp(info->name, "procexit")) {
 		/* A thread that exits ends its pending system call (exit_group). */
 		err = strato_merge_flush_tid(&s->merge, strato_event_tid(&s->ev), &orphan);
 	}

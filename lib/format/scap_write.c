@@ -1107,9 +1107,12 @@ int strato_writer_write(strato_writer *w, const strato_event *ev)
 		w->counts.enter_dropped++;
 		return 0;
 	}
-	/* Stream markers the writer adds itself (a later "lost N events" event)
-	 * are emitted here, before `ev`, through strato_writer_put_raw(). */
-	if (w->profile == STRATO_PROFILE_COMPAT) {
+	/* A gap marker (events lost before this point) is kept in both
+	 * profiles as it is: its private type id lies beyond every reader's
+	 * table, so sysdig and Falco skip it, and this library reads it back. */
+	if (ev->type == STRATO_EVENT_GAP) {
+		err = strato_writer_put_raw(w, ev->raw, ev->len, ev->cpu, 0);
+	} else if (w->profile == STRATO_PROFILE_COMPAT) {
 		if (k == STRATO_K_UNKNOWN) {
 			w->counts.unsupported++;
 			return 0;
