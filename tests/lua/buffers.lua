@@ -12,7 +12,7 @@ local probe = s.open_live{ syscalls = { "write" } }
 if not probe then T.skip("the live probe cannot capture write here") end
 probe:close()
 local seen = {}
-local cap, why = T.live_run({ syscalls = { "write" }, snaplen = 256 },
+local cap, why = T.live_run({ syscalls = { "write" }, snaplen = 256, pids = { T.mypid() }, follow_children = true },
 	"sh -c 'echo $$ > " .. pidfile .. "; exec printf \"strato\\000\\377\\001X\" > " .. out .. "'; " ..
 	"sh -c 'exec printf \"%0300d\" 0 | tr 0 y > " .. out .. "'",
 	function(ev)

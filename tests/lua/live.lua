@@ -16,7 +16,7 @@ f:close()
 local t0 = os.time()
 local w
 local hit, miss = {}, {}
-local cap, why = T.live_run({ syscalls = { "openat" }, snaplen = 256, buffer_bytes = 1048576 },
+local cap, why = T.live_run({ syscalls = { "openat" }, snaplen = 256, pids = { T.mypid() }, follow_children = true },
 	"sh -c 'echo $$ > " .. pidfile .. "; cat " .. missing .. " 2>/dev/null; exec cat " .. opened .. " >/dev/null'",
 	function(ev, c)
 		w = w or assert(c:writer(out, { profile = "current" }))

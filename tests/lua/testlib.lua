@@ -47,6 +47,16 @@ function T.tmpname(tag)
 	return string.format("%s/tests/lua-%s-%d-%d.tmp", dir, tag, os.time(), math.random(1, 1e9))
 end
 
+-- The pid of this Lua process: live tests capture only it and its
+-- descendants (pids + follow_children), so a busy machine cannot fill the
+-- ring buffer with other processes' events and make them drop ours.
+function T.mypid()
+	local f = assert(io.open("/proc/self/stat"))
+	local pid = tonumber(f:read("*l"):match("^(%d+)"))
+	f:close()
+	return pid
+end
+
 -- Opens a live capture or returns nil and the reason when this machine
 -- cannot capture (no privilege, no BTF, probe refused).
 function T.open_live(opts)
@@ -82,7 +92,7 @@ end
 
 -- A capture file for tests that read files: written by the library's
 -- writer from a live capture in which a child opens a path of our own
--- (returned as info.path, with info.pid), or, where this machine cannot
+-- (returned as info.path, with info.pid) and then /dev/null twice, or, where this machine cannot
 -- capture, a sample capture from the shared folder.
 function T.capture_file()
 	local out = T.tmpname("cap")
@@ -95,8 +105,8 @@ function T.capture_file()
 	f:close()
 	local w
 	local seen = 0
-	local cap, why = T.live_run({ syscalls = { "openat" } },
-		"sh -c 'echo $$ > " .. info.path .. ".pid; exec cat " .. info.path .. " >/dev/null'",
+	local cap, why = T.live_run({ syscalls = { "openat" }, pids = { T.mypid() }, follow_children = true },
+		"sh -c 'echo $$ > " .. info.path .. ".pid; exec cat " .. info.path .. " /dev/null /dev/null >/dev/null'",
 		function(ev, c)
 			if not w then w = assert(c:writer(out)) end
 			assert(w:write(ev))
