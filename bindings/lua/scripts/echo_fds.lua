@@ -1,13 +1,13 @@
 -- echo_fds.lua: the data processes read and write, per fd, as text (bytes
 -- that are not printable shown as '.', one line per event) or as a hex
 -- dump (-x).
--- usage: lua echo_fds.lua [-r FILE] [-M SECONDS] [-n COUNT] [-x] [FILTER]
+-- usage: lua echo_fds.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [-x] [FILTER]
 package.path = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/?.lua;" .. package.path
 local S = require "stratoscript"
 
 local spec = { name = "echo_fds", flags = { x = "flag" } }
 spec.usage = [[
-usage: lua echo_fds.lua [-r FILE] [-M SECONDS] [-n COUNT] [-x] [FILTER]
+usage: lua echo_fds.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [-x] [FILTER]
   For every read or write that moved data: a line
   ------ Read|Write NB from|to FILE (PROCESS PID fd N)
   followed by the captured bytes (up to the capture's snaplen).

@@ -6,13 +6,13 @@
 -- The child's side of clone gives the fork time: the parent's side names
 -- the child by its pid in the parent's namespace, which may not be the
 -- host pid the child's own events carry.
--- usage: lua proctree.lua [-r FILE] [-M SECONDS] [-n COUNT] [FILTER]
+-- usage: lua proctree.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [FILTER]
 package.path = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/?.lua;" .. package.path
 local S = require "stratoscript"
 
 local spec = { name = "proctree" }
 spec.usage = [[
-usage: lua proctree.lua [-r FILE] [-M SECONDS] [-n COUNT] [FILTER]
+usage: lua proctree.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [FILTER]
   Prints, at the end (end of file, -M, -n or Ctrl-C), the tree of the
   processes started during the capture:
   PID COMMAND [start+T exec+T lived T exit N | calls C (subtree C) io B (subtree B)]

@@ -1,12 +1,12 @@
 -- spy_users.lua: the commands that interactive shells and their descendants
 -- run, with the time, the user, the shell they descend from and the depth.
--- usage: lua spy_users.lua [-r FILE] [-M SECONDS] [-n COUNT] [FILTER]
+-- usage: lua spy_users.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [FILTER]
 package.path = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/?.lua;" .. package.path
 local S = require "stratoscript"
 
 local spec = { name = "spy_users" }
 spec.usage = [[
-usage: lua spy_users.lua [-r FILE] [-M SECONDS] [-n COUNT] [FILTER]
+usage: lua spy_users.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [FILTER]
   One line per program started below a shell:
   TIME SHELL-PID PID DEPTH USER) COMMAND LINE
   (DEPTH: generations below the shell, ? when not known).

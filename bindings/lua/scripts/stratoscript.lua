@@ -1,5 +1,5 @@
 -- bindings/lua/scripts/stratoscript.lua: what the stratocore scripts share:
--- the command line (-r FILE, -M SECONDS, -n COUNT, FILTER), the capture loop
+-- the command line (-r FILE, -M SECONDS, -n COUNT, -p PID, FILTER), the capture loop
 -- with a once-a-second tick on live captures, and a small process and fd
 -- tracker that fills in names where the library's state has no answer.
 local stratocore = require "stratocore"
@@ -20,7 +20,7 @@ function S.parse(argv, spec)
 	while i <= #argv do
 		local a = argv[i]
 		local letter = a:match("^%-(%a)$")
-		if letter == "r" or letter == "M" or letter == "n" or (letter and spec.flags and spec.flags[letter] == "value") then
+		if letter == "r" or letter == "M" or letter == "n" or letter == "p" or (letter and spec.flags and spec.flags[letter] == "value") then
 			i = i + 1
 			if argv[i] == nil then die(spec.name, "option -%s needs a value", letter) end
 			if letter == "r" then
@@ -29,6 +29,8 @@ function S.parse(argv, spec)
 				o.seconds = tonumber(argv[i]) or die(spec.name, "-M needs a number of seconds")
 			elseif letter == "n" then
 				o.count = tonumber(argv[i]) or die(spec.name, "-n needs a number of events")
+			elseif letter == "p" then
+				o.pid = tonumber(argv[i]) or die(spec.name, "-p needs a process id")
 			else
 				o.flags[letter] = argv[i]
 			end
@@ -56,6 +58,10 @@ function S.open(o, spec)
 	else
 		local lo = spec.live or {}
 		if lo.timeout_ms == nil then lo.timeout_ms = 100 end
+		if o.pid then
+			-- in the kernel: only this process and what it starts from now on
+			lo.pids, lo.follow_children = { o.pid }, true
+		end
 		cap, msg = stratocore.open_live(lo)
 	end
 	if not cap then
@@ -80,6 +86,11 @@ function S.run(argv, spec)
 	spec.options = o
 	local cap = S.open(o, spec)
 	local live = cap:is_live()
+	if live then
+		-- also tells a caller reading our output that events now flow
+		io.stderr:write(spec.name .. ": capturing live, Ctrl-C to stop\n")
+		io.stderr:flush()
+	end
 	local start = os.time()
 	local last = start
 	local n = 0

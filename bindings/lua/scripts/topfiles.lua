@@ -1,12 +1,12 @@
 -- topfiles.lua: files by bytes read and written (with open counts),
 -- refreshed every second on a live capture, totals at the end of a file.
--- usage: lua topfiles.lua [-r FILE] [-M SECONDS] [-n COUNT] [-t TOP] [FILTER]
+-- usage: lua topfiles.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [-t TOP] [FILTER]
 package.path = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/?.lua;" .. package.path
 local S = require "stratoscript"
 
 local spec = { name = "topfiles", flags = { t = "value" } }
 spec.usage = [[
-usage: lua topfiles.lua [-r FILE] [-M SECONDS] [-n COUNT] [-t TOP] [FILTER]
+usage: lua topfiles.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [-t TOP] [FILTER]
   Files by bytes read plus written; also bytes each way and opens. Live (no
   -r): each second's counts, printed every second; with -r: totals.
 ]]

@@ -1,13 +1,13 @@
 -- topprocs.lua: processes by number of system calls and by bytes of I/O,
 -- refreshed every second on a live capture, totals at the end of a file.
--- usage: lua topprocs.lua [-r FILE] [-M SECONDS] [-n COUNT] [-t TOP] [FILTER]
+-- usage: lua topprocs.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [-t TOP] [FILTER]
 package.path = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/?.lua;" .. package.path
 local S = require "stratoscript"
 
 local calls, bytes, names = {}, {}, {}
 local spec = { name = "topprocs", flags = { t = "value" } }
 spec.usage = [[
-usage: lua topprocs.lua [-r FILE] [-M SECONDS] [-n COUNT] [-t TOP] [FILTER]
+usage: lua topprocs.lua [-r FILE] [-M SECONDS] [-n COUNT] [-p PID] [-t TOP] [FILTER]
   Processes by system calls and by bytes read and written. Live (no -r):
   the counts of each second, printed every second; with -r: totals.
 ]]
