@@ -24,3 +24,4 @@ include $(srcdir)/tests/event.mk
 include $(srcdir)/tests/state.mk
 include $(srcdir)/tests/field.mk
 include $(srcdir)/tests/filter.mk
+include $(srcdir)/tests/lua.mk
