@@ -676,14 +676,8 @@ int main(void)
 	Suite *s = suite_create("live_accept");
 	TCase *tc = tcase_create("accept");
 
-	if (geteuid() != 0) {
-		printf("SKIP: live capture tests need root (running as uid %u)\n", (unsigned)geteuid());
+	if (strato_test_live_missing())
 		return STRATO_TEST_SKIP;
-	}
-	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
-		printf("SKIP: the kernel has no BTF (/sys/kernel/btf/vmlinux missing)\n");
-		return STRATO_TEST_SKIP;
-	}
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_workload);
 	tcase_add_test(tc, test_workload2);

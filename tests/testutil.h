@@ -22,6 +22,21 @@ static inline const char *strato_test_shared(const char *rel, char *buf, size_t 
 	return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
+/* Live capture needs root and kernel BTF: 0 when both are there, else
+ * STRATO_TEST_SKIP after saying which one is missing. */
+static inline int strato_test_live_missing(void)
+{
+	if (geteuid() != 0) {
+		printf("SKIP: live capture tests need root (running as uid %u)\n", (unsigned)geteuid());
+		return STRATO_TEST_SKIP;
+	}
+	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
+		printf("SKIP: the kernel has no BTF (/sys/kernel/btf/vmlinux missing)\n");
+		return STRATO_TEST_SKIP;
+	}
+	return 0;
+}
+
 /* Runs the suite; returns the process exit status. */
 static inline int strato_test_run(Suite *s)
 {
