@@ -48,7 +48,7 @@ struct strato_pout {
  * round robin, so the oldest unfinished chunk is always the next slot. */
 #define STRATO_GZ_SLOTS 4
 #define STRATO_GZ_MAXTHREADS 4
-#define STRATO_GZ_DEFAULT_LEVEL 6
+#define STRATO_GZ_DEFAULT_LEVEL 1
 
 enum strato_slot_state { STRATO_SLOT_FREE, STRATO_SLOT_QUEUED, STRATO_SLOT_BUSY, STRATO_SLOT_DONE };
 
