@@ -32,12 +32,16 @@
 #endif
 
 #define STRATO_GZ_NBUF 3               /* output ring: parsed, ready, being filled */
-#define STRATO_GZ_OUT (4u << 20)       /* output buffer, grown for bigger members */
+/* Output buffer, and by default the largest member libdeflate is given:
+ * the writer's members hold about 1 MiB, and trying a bigger member (one
+ * of sysdig -z's, which are whole files) costs one wasted pass over this
+ * much before zlib takes over. */
+#define STRATO_GZ_OUT (4u << 20)
 #define STRATO_GZ_IN (4u << 20)        /* compressed input buffer */
 #define STRATO_GZ_ZCHUNK (1u << 20)    /* zlib path: output per hand-over */
 
 unsigned strato_gzread_flags;
-size_t strato_gzread_member_max = 16u << 20;
+size_t strato_gzread_member_max = STRATO_GZ_OUT;
 
 struct strato_gzbuf {
 	uint8_t *p;
@@ -159,6 +163,12 @@ static int strato_gz_zlib(struct strato_gzread *g, struct strato_gzbuf *b)
 			if (rc)
 				return rc;
 			inflateReset(&g->zs);
+#ifdef HAVE_LIBDEFLATE
+			if (g->ld) { /* that member was too big; the next may fit */
+				g->zmode = false;
+				return 0;
+			}
+#endif
 		} else if (zr == Z_BUF_ERROR && g->pos == g->end && g->in_eof) {
 			return strato_gz_err(g, -STRATO_ETRUNC, "compressed data ends early at compressed offset %" PRIu64
 					     "%s", "", g->ioff + g->end);
@@ -205,7 +215,7 @@ static int strato_gz_members(struct strato_gzread *g, struct strato_gzbuf *b)
 				return 0;
 			if (b->cap >= g->member_max)
 				return 2;
-			/* One step to the limit: retries redo the work. */
+			/* One step to the limit: a retry redoes the work. */
 			uint8_t *p = realloc(b->p, g->member_max);
 
 			if (!p)
