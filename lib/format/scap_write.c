@@ -259,13 +259,18 @@ static int strato_gz_reap(struct strato_writer *w, struct strato_gzslot *s)
 	size_t done;
 	int err;
 
+	enum strato_slot_state was;
+
+	/* The workers scan every slot's state under the lock, so it only
+	 * changes under the lock (ThreadSanitizer found the unlocked write). */
 	pthread_mutex_lock(&gp->mu);
 	while (s->state == STRATO_SLOT_QUEUED || s->state == STRATO_SLOT_BUSY)
 		pthread_cond_wait(&gp->done, &gp->mu);
-	pthread_mutex_unlock(&gp->mu);
-	if (s->state == STRATO_SLOT_FREE)
-		return w->err;
+	was = s->state;
 	s->state = STRATO_SLOT_FREE;
+	pthread_mutex_unlock(&gp->mu);
+	if (was == STRATO_SLOT_FREE)
+		return w->err;
 	if (w->err)
 		return w->err;
 	if (s->zerr)
