@@ -238,10 +238,10 @@ int main(int argc, char **argv)
 		int level;
 	} cfg[] = {
 		{ "compat-plain", STRATO_PROFILE_COMPAT, false, 0 },
-		{ "compat-gzip6", STRATO_PROFILE_COMPAT, true, 0 },
+		{ "compat-gzip6", STRATO_PROFILE_COMPAT, true, 6 },
 		{ "compat-gzip1", STRATO_PROFILE_COMPAT, true, 1 },
 		{ "current-plain", STRATO_PROFILE_CURRENT, false, 0 },
-		{ "current-gzip6", STRATO_PROFILE_CURRENT, true, 0 },
+		{ "current-gzip6", STRATO_PROFILE_CURRENT, true, 6 },
 		{ "current-gzip1", STRATO_PROFILE_CURRENT, true, 1 },
 	};
 	char path[4096];

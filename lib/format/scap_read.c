@@ -22,6 +22,7 @@
  *    nothing in the file is lost; enter-only kinds (procexit, switch, ...)
  *    are delivered as they come. */
 #include "capture/capture.h"
+#include "format/gzread.h"
 #include "format/reader.h"
 #include "format/scap.h"
 
@@ -31,10 +32,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #define STRATO_READ_CHUNK (1u << 20)     /* initial buffer; most files never grow it */
-#define STRATO_GZ_BUFFER (256u << 10)
 #define STRATO_META_MAX (64u << 20)      /* any non-event block */
 #define STRATO_LARGE_MAX (64u << 20)     /* _LARGE event blocks */
 /* Memory the tables of one section may take (structs plus strings); a
@@ -49,7 +48,8 @@
 #define STRATO_IFNAME_MAX 1024
 
 struct strato_scap {
-	gzFile gz;
+	int fd;
+	struct strato_gzread *gz; /* NULL: a plain file, read(2) into buf */
 	uint8_t *buf;
 	size_t cap, pos, end; /* valid bytes: buf[pos..end) */
 	uint64_t base;        /* file offset of buf[0] */
@@ -210,26 +210,17 @@ static int strato_fill(struct strato_scap *s, size_t need, size_t limit)
 	}
 	while (s->end - s->pos < need && !s->eof) {
 		size_t room = s->cap - s->end;
-		int n = gzread(s->gz, s->buf + s->end, room > INT32_MAX ? INT32_MAX : (unsigned)room);
+		ssize_t n = s->gz ? strato_gzread_read(s->gz, s->buf + s->end, room) : read(s->fd, s->buf + s->end, room);
 
-		if (n > 0) {
+		if (n > 0)
 			s->end += (size_t)n;
-			continue;
-		}
-		if (n < 0 || (gzerror(s->gz, &n), n != Z_OK)) {
-			int zerr;
-			const char *msg = gzerror(s->gz, &zerr);
-
-			if (zerr == Z_BUF_ERROR) /* compressed stream cut short */
-				return strato_fail(-STRATO_ETRUNC, "compressed data ends early near offset %" PRIu64 ": %s",
-						   s->base + s->end, msg);
-			if (zerr == Z_ERRNO)
-				return strato_fail(-EIO, "read error near offset %" PRIu64 ": %s", s->base + s->end,
-						   strerror(errno));
-			return strato_fail(-STRATO_EFORMAT, "corrupt compressed data near offset %" PRIu64 ": %s",
-					   s->base + s->end, msg);
-		}
-		s->eof = true;
+		else if (n == 0)
+			s->eof = true;
+		else if (s->gz)
+			return (int)n; /* message set by gzread */
+		else if (errno != EINTR)
+			return strato_fail(-EIO, "read error near offset %" PRIu64 ": %s", s->base + s->end,
+					   strerror(errno));
 	}
 	return s->end - s->pos >= need ? 0 : 1;
 }
@@ -998,8 +989,9 @@ static void strato_scap_free(struct strato_scap *s)
 {
 	if (!s)
 		return;
-	if (s->gz)
-		gzclose(s->gz);
+	strato_gzread_close(s->gz); /* stops its thread before the fd goes */
+	if (s->fd >= 0)
+		close(s->fd);
 	free(s->buf);
 	strato_buf_free(&s->conv);
 	strato_merge_free(&s->merge);
@@ -1041,16 +1033,26 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 		close(fd);
 		return strato_fail(-ENOMEM, "out of memory");
 	}
-	s->gz = gzdopen(fd, "rb");
-	if (!s->gz) {
-		close(fd);
-		free(s);
-		return strato_fail(-ENOMEM, "cannot set up zlib for %s", path);
-	}
-	gzbuffer(s->gz, STRATO_GZ_BUFFER);
+	s->fd = fd;
 	s->cap = STRATO_READ_CHUNK;
 	s->buf = malloc(s->cap);
 	rc = s->buf ? strato_merge_init(&s->merge) : strato_fail(-ENOMEM, "out of memory");
+	/* gzip by its magic; anything else is read as it is (as zlib's
+	 * transparent mode did before). read(2), not pread: pipes work too. */
+	while (!rc && s->end < 2) {
+		ssize_t n = read(fd, s->buf + s->end, 2 - s->end);
+
+		if (n == 0)
+			break;
+		if (n > 0)
+			s->end += (size_t)n;
+		else if (errno != EINTR)
+			rc = strato_fail(-EIO, "cannot read %s: %s", path, strerror(errno));
+	}
+	if (!rc && s->end == 2 && s->buf[0] == 0x1f && s->buf[1] == 0x8b) {
+		rc = strato_gzread_open(&s->gz, fd, s->buf, 2);
+		s->end = 0;
+	}
 	if (!rc)
 		rc = strato_capture_new(&cap, &strato_file_ops, s);
 	if (rc) {
