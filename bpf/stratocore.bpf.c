@@ -313,8 +313,11 @@ static __always_inline __u32 strato_sock_flags(__u32 type)
 /* ---- paths ---- */
 
 /* Builds the path of (dentry, vfsmount) right to left in sc->tmp, walking
- * up through mount points, and appends it as a parameter. */
-__noinline int strato_push_dpath(struct strato_scratch *sc, __u64 dentry, __u64 vfsmnt)
+ * up through mount points, and appends it as a parameter. The walk stops at
+ * the task's root (rootd, rootmnt), so a chrooted or containerised process
+ * gets the path it sees itself, as getcwd(2) gives it. */
+__noinline int strato_push_dpath(struct strato_scratch *sc, __u64 dentry, __u64 vfsmnt, __u64 rootd,
+				 __u64 rootmnt)
 {
 	struct dentry *d = (struct dentry *)dentry;
 	struct mount *mnt = container_of((struct vfsmount *)vfsmnt, struct mount, mnt);
@@ -329,6 +332,8 @@ __noinline int strato_push_dpath(struct strato_scratch *sc, __u64 dentry, __u64 
 		struct dentry *mroot = BPF_CORE_READ(mnt, mnt.mnt_root);
 		struct qstr q;
 
+		if ((__u64)d == rootd && (__u64)&mnt->mnt == rootmnt)
+			break;
 		if (d == mroot || d == parent) {
 			struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
 
@@ -730,7 +735,8 @@ static __always_inline void strato_push_cwd(struct strato_scratch *sc, struct ta
 		strato_push_null_str(sc);
 		return;
 	}
-	strato_push_dpath(sc, (__u64)BPF_CORE_READ(fs, pwd.dentry), (__u64)BPF_CORE_READ(fs, pwd.mnt));
+	strato_push_dpath(sc, (__u64)BPF_CORE_READ(fs, pwd.dentry), (__u64)BPF_CORE_READ(fs, pwd.mnt),
+			  (__u64)BPF_CORE_READ(fs, root.dentry), (__u64)BPF_CORE_READ(fs, root.mnt));
 }
 
 /* Older layouts of kernel structures, for CO-RE: the probe is built
@@ -963,7 +969,8 @@ __noinline int strato_execve_x(struct strato_args *a, int at)
 	strato_push_u64(sc, ino ? strato_inode_time(ino, 1) : 0);
 	strato_push_u32(sc, BPF_CORE_READ(t, cred, euid.val));
 	if (exe)
-		strato_push_dpath(sc, (__u64)BPF_CORE_READ(exe, f_path.dentry), (__u64)BPF_CORE_READ(exe, f_path.mnt));
+		strato_push_dpath(sc, (__u64)BPF_CORE_READ(exe, f_path.dentry), (__u64)BPF_CORE_READ(exe, f_path.mnt),
+				  (__u64)BPF_CORE_READ(t, fs, root.dentry), (__u64)BPF_CORE_READ(t, fs, root.mnt));
 	else
 		strato_push_null_str(sc);
 	strato_push_u64(sc, strato_pid_host(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
