@@ -6,7 +6,8 @@
 # (exit blocks only), plain and gzip level 1, plus the compat file as one
 # gzip member (`gzip -1`, the shape sysdig -z writes, which the reader
 # decompresses with zlib streaming); then, RUNS times each (default
-# 5), times bench/read-bench (read + decode of every event, no output) and
+# 5), times bench/read-bench (read + decode of every event, no output; and
+# again with the state engine on, "+state") and
 # `sysdig -r FILE proc.name=nomatch` on the same file, and prints medians and
 # the ratio of sysdig's time to ours. Run from the build directory.
 set -e
@@ -28,13 +29,15 @@ now() { date +%s.%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "read: $events events per file, median of $runs runs ($(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-22s %8s %12s %10s %12s %8s\n' file blocks "ours s" "ours ev/s" "sysdig s" ratio
+printf '%-22s %8s %9s %10s %9s %9s %7s %7s\n' file blocks "ours s" "ours ev/s" "+state s" "sysdig s" ratio "+state"
 for f in compat.scap compat.scap.gz current.scap current.scap.gz compat-1member.scap.gz; do
 	: >"$dir/ours"
+	: >"$dir/state"
 	: >"$dir/sys"
 	i=0
 	while [ "$i" -lt "$runs" ]; do
 		"$top/bench/read-bench" "$dir/$f" >>"$dir/ours"
+		"$top/bench/read-bench" "$dir/$f" --state >>"$dir/state"
 		t0=$(now)
 		sysdig -r "$dir/$f" proc.name=nomatch >/dev/null
 		t1=$(now)
@@ -43,8 +46,9 @@ for f in compat.scap compat.scap.gz current.scap current.scap.gz compat-1member.
 	done
 	n=$(head -n 1 "$dir/ours" | cut -d' ' -f1)
 	ours=$(cut -d' ' -f2 "$dir/ours" | median)
+	state=$(cut -d' ' -f2 "$dir/state" | median)
 	sys=$(median <"$dir/sys")
 	case $f in compat*) blocks=$((2 * n)) ;; *) blocks=$n ;; esac
-	awk -v f="$f" -v b="$blocks" -v n="$n" -v o="$ours" -v s="$sys" \
-		'BEGIN { printf "%-22s %8s %12.3f %10.0f %12.3f %7.1fx\n", f, b, o, n / o, s, s / o }'
+	awk -v f="$f" -v b="$blocks" -v n="$n" -v o="$ours" -v st="$state" -v s="$sys" \
+		'BEGIN { printf "%-22s %8s %9.3f %10.0f %9.3f %9.3f %6.1fx %6.1fx\n", f, b, o, n / o, st, s, s / o, s / st }'
 done
