@@ -52,8 +52,16 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 			strato_state_update(cap->state, ev);
 		else
 			ev->state = NULL;
-		if (!cap->filter || (rc = strato_filter_match(cap->filter, ev)) != 0)
+		if (cap->filter) {
+			int m = strato_filter_match(cap->filter, ev);
+
+			if (m < 0)
+				rc = m;
+			if (m != 0)
+				break;
+		} else {
 			break;
+		}
 		if (cap->brk)
 			return STRATO_EOF;
 		/* a live capture must not block on a busy system where nothing
@@ -66,9 +74,10 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 				return STRATO_TIMEOUT;
 		}
 	}
-	if (rc < 0) {
+	if (rc == STRATO_EVENT)
+		cap->ndelivered++;
+	else if (rc < 0)
 		strato_keep_error(cap->errmsg, sizeof(cap->errmsg));
-	}
 	return rc;
 }
 
@@ -91,7 +100,7 @@ int strato_capture_stats(strato_capture *cap, struct strato_stats *st)
 
 	if (!cap || !st || st->sz < sizeof(size_t))
 		return strato_fail(-EINVAL, "strato_capture_stats: NULL capture or stats without sz");
-	full.events = cap->nevents;
+	full.events = cap->ndelivered;
 	if (cap->ops->stats)
 		cap->ops->stats(cap, &full);
 	full.drops = full.drops_buffer + full.drops_other;

@@ -26,7 +26,8 @@ struct strato_capture {
 	const struct strato_capture_ops *ops;
 	void *priv;                  /* the back end's state */
 	volatile sig_atomic_t brk;   /* set by strato_capture_break() */
-	uint64_t nevents;
+	uint64_t nevents;    /* events read, numbering them (filtered ones too) */
+	uint64_t ndelivered; /* events handed out (strato_stats.events) */
 	/* What the capture started from (file header blocks or the /proc
 	 * snapshot); the writer and the state layer read it. */
 	struct strato_tables tables;
