@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <sched.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -18,6 +19,7 @@ struct strato_child_fds {
 	int file, srv, cli, acc, pipe0;
 	uint16_t port, cport;
 	uint64_t file_ino;
+	int unx; /* a unix socket bound to the file's path + ".sock" */
 };
 
 static pid_t spawn(const char *path, struct strato_child_fds *out)
@@ -57,6 +59,12 @@ static pid_t spawn(const char *path, struct strato_child_fds *out)
 		getsockname(f.cli, (struct sockaddr *)&a, &al);
 		f.cport = ntohs(a.sin_port);
 		f.acc = accept(f.srv, NULL, NULL);
+		struct sockaddr_un u = { .sun_family = AF_UNIX };
+		snprintf(u.sun_path, sizeof(u.sun_path), "%s.sock", path);
+		unlink(u.sun_path);
+		f.unx = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (f.unx < 0 || bind(f.unx, (struct sockaddr *)&u, sizeof(u)))
+			_exit(7);
 		f.pipe0 = hold[0];
 		if (write(rep[1], &f, sizeof(f)) != sizeof(f))
 			_exit(5);
@@ -128,10 +136,18 @@ START_TEST(test_snapshot_child)
 	ck_assert_uint_eq(fi->sport, f.port);
 	ck_assert_uint_eq(fi->dport, f.cport);
 
+	/* From /proc/net/unix: each socket is listed once in the table. */
+	char upath[80];
+	snprintf(upath, sizeof(upath), "%s.sock", path);
+	fi = find_fd(th, f.unx);
+	ck_assert_int_eq(fi->type, STRATO_FD_UNIX_SOCK);
+	ck_assert_str_eq(fi->name, upath);
+
 	fi = find_fd(th, f.pipe0);
 	ck_assert_int_eq(fi->type, STRATO_FD_FIFO);
 	strato_tables_clear(&t);
 	unlink(path);
+	unlink(upath);
 }
 END_TEST
 

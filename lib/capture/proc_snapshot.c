@@ -193,19 +193,28 @@ static int strato_parse_inet(const char *p, uint8_t *addr, int v6, uint16_t *por
 	return 0;
 }
 
-static void strato_scan_inet(struct strato_snap *s, const char *dir, const char *file, int v6, uint8_t l4)
+/* Opens DIR/net/FILE (a /proc table) past its header line, or NULL. */
+static FILE *strato_open_net_table(const char *dir, const char *file)
 {
 	char path[320], line[512];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/net/%s", dir, file);
 	f = fopen(path, "re");
+	if (f && !fgets(line, sizeof(line), f)) {
+		fclose(f);
+		f = NULL;
+	}
+	return f;
+}
+
+static void strato_scan_inet(struct strato_snap *s, const char *dir, const char *file, int v6, uint8_t l4)
+{
+	char line[512];
+	FILE *f = strato_open_net_table(dir, file);
+
 	if (!f)
 		return;
-	if (!fgets(line, sizeof(line), f)) { /* header */
-		fclose(f);
-		return;
-	}
 	while (fgets(line, sizeof(line), f)) {
 		char la[64], ra[64];
 		unsigned st;
@@ -240,17 +249,11 @@ static void strato_scan_inet(struct strato_snap *s, const char *dir, const char 
 
 static void strato_scan_unix(struct strato_snap *s, const char *dir)
 {
-	char path[320], line[512];
-	FILE *f;
+	char line[512];
+	FILE *f = strato_open_net_table(dir, "unix");
 
-	snprintf(path, sizeof(path), "%s/net/unix", dir);
-	f = fopen(path, "re");
 	if (!f)
 		return;
-	if (!fgets(line, sizeof(line), f)) {
-		fclose(f);
-		return;
-	}
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long num, ino;
 		char name[256] = "";
@@ -272,17 +275,11 @@ static void strato_scan_unix(struct strato_snap *s, const char *dir)
 
 static void strato_scan_netlink(struct strato_snap *s, const char *dir)
 {
-	char path[320], line[512];
-	FILE *f;
+	char line[512];
+	FILE *f = strato_open_net_table(dir, "netlink");
 
-	snprintf(path, sizeof(path), "%s/net/netlink", dir);
-	f = fopen(path, "re");
 	if (!f)
 		return;
-	if (!fgets(line, sizeof(line), f)) {
-		fclose(f);
-		return;
-	}
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long ino;
 		struct strato_sock_entry *e;
