@@ -3,8 +3,11 @@
  * for), and the traced command is started stopped: it waits on a pipe
  * until the capture is open, so its very first syscalls are seen.
  *
- *   stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] -- CMD ARGS...
- *   stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] -p PID
+ *   stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] [FILTER...] -- CMD ARGS...
+ *   stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] -p PID [FILTER...]
+ *
+ * FILTER is a sysdig/Falco filter (e.g. `fd.name startswith /etc/`); its
+ * cheap parts run in the kernel too (strato_capture_set_filter()).
  */
 #include <stratocore/stratocore.h>
 
@@ -326,10 +329,43 @@ static void strato_print(const strato_event *ev, int show_tid)
 	}
 }
 
+/* Compiles the filter words, joined with spaces as sysdig does. Process
+ * exits always pass, so the `+++ exited +++` lines stay, as in strace. */
+static int strato_trace_filter(strato_filter **out, char **words, int n)
+{
+	char expr[8192];
+	size_t len = 0, pre;
+	struct strato_filter_error ferr;
+
+	pre = len = (size_t)snprintf(expr, sizeof(expr), "(");
+	for (int i = 0; i < n; i++) {
+		int w = snprintf(expr + len, sizeof(expr) - len, "%s%s", i ? " " : "", words[i]);
+
+		if (w < 0 || (size_t)w >= sizeof(expr) - len) {
+			fprintf(stderr, "stratotrace: filter too long\n");
+			return -1;
+		}
+		len += (size_t)w;
+	}
+	if (snprintf(expr + len, sizeof(expr) - len, ") or evt.type = procexit") >= (int)(sizeof(expr) - len)) {
+		fprintf(stderr, "stratotrace: filter too long\n");
+		return -1;
+	}
+	if (strato_filter_compile(out, expr, NULL, &ferr)) {
+		/* point at the user's words, not at the added parentheses */
+		expr[len] = 0;
+		fprintf(stderr, "stratotrace: filter error at offset %zu: %s\n  %s\n  %*s^\n",
+			ferr.offset >= pre ? ferr.offset - pre : 0, ferr.message, expr + pre,
+			(int)(ferr.offset >= pre ? ferr.offset - pre : 0), "");
+		return -1;
+	}
+	return 0;
+}
+
 static void strato_usage(void)
 {
-	fprintf(stderr, "usage: stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] -- CMD [ARGS...]\n"
-			"       stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] -p PID\n");
+	fprintf(stderr, "usage: stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] [FILTER...] -- CMD [ARGS...]\n"
+			"       stratotrace [-f] [-e SYSCALL,...] [-s SNAPLEN] [-o FILE] -p PID [FILTER...]\n");
 	exit(2);
 }
 
@@ -364,8 +400,28 @@ int main(int argc, char **argv)
 		default: strato_usage();
 		}
 	}
-	if ((pid <= 0) == (optind >= argc))
+	/* The words between the options and `--` (or all of them with -p) are
+	 * the filter; without `--` and without -p they are the command, as in
+	 * strace. getopt() has already eaten a `--` that came right after the
+	 * options: then there is no filter. */
+	int fbegin = optind, fend = optind, cmd = optind;
+
+	if (optind > 1 && !strcmp(argv[optind - 1], "--"))
+		fend = optind;
+	else if (pid > 0)
+		fend = cmd = argc;
+	else
+		for (int i = optind; i < argc; i++)
+			if (!strcmp(argv[i], "--")) {
+				fend = i;
+				cmd = i + 1;
+				break;
+			}
+	if ((pid <= 0) == (cmd >= argc))
 		strato_usage();
+	strato_filter *filter = NULL;
+	if (fend > fbegin && strato_trace_filter(&filter, argv + fbegin, fend - fbegin))
+		return 2;
 	for (char *save = NULL, *s = list ? strtok_r(list, ",", &save) : NULL; s && nnames < 511;
 	     s = strtok_r(NULL, ",", &save))
 		names[nnames++] = s;
@@ -383,8 +439,8 @@ int main(int argc, char **argv)
 			close(go[1]);
 			if (read(go[0], &c, 1) != 1) /* held until the capture is open */
 				_exit(127);
-			execvp(argv[optind], argv + optind);
-			fprintf(stderr, "stratotrace: %s: %s\n", argv[optind], strerror(errno));
+			execvp(argv[cmd], argv + cmd);
+			fprintf(stderr, "stratotrace: %s: %s\n", argv[cmd], strerror(errno));
 			_exit(127);
 		}
 		close(go[0]);
@@ -394,6 +450,9 @@ int main(int argc, char **argv)
 		    .syscalls = list ? names : NULL, .nsyscalls = nnames, .snaplen = (uint32_t)snaplen,
 		    .timeout_ms = 100);
 	int rc = strato_capture_open_live(&strato_cap, &opts);
+	if (!rc)
+		rc = strato_capture_set_filter(strato_cap, filter);
+	strato_filter_free(filter);
 	if (rc) {
 		fprintf(stderr, "stratotrace: %s\n", strato_last_error());
 		if (go[1] >= 0)

@@ -24,4 +24,14 @@ grep -qE '^\[pid +[0-9]+\] \+\+\+ exited with 3 \+\+\+$' "$out" || fail "no exit
 "$st" -e openat -o "$out" -- /bin/cat /nonexistent/strato 2>/dev/null
 grep -qxF 'openat(AT_FDCWD, "/nonexistent/strato", O_RDONLY) = -1 ENOENT (No such file or directory)' "$out" ||
 	fail "no failed openat line"
+# A trailing filter: only the /etc/ file's events, exits still reported.
+"$st" -e openat,read,close -o "$out" 'fd.name startswith /etc/' -- /bin/cat /etc/hostname /nonexistent/strato \
+	>/dev/null 2>&1
+grep -qxF 'openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3' "$out" || fail "filtered: no /etc/hostname openat"
+grep -q '^read(3, ' "$out" || fail "filtered: no read of fd 3"
+grep -q 'nonexistent' "$out" && fail "filtered: the /nonexistent openat passed the filter"
+grep -qxF '+++ exited with 1 +++' "$out" || fail "filtered: no exit line"
+"$st" -o "$out" 'proc.nam = x' -- /bin/true 2>"$out.err" && fail "bad filter accepted"
+grep -q "unknown field 'proc.nam'" "$out.err" || { rm -f "$out.err"; fail "no filter error message"; }
+rm -f "$out.err"
 echo "PASS: stratotrace"
