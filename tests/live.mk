@@ -1,8 +1,13 @@
 # tests/live.mk: live capture tests. They run for real as root on a kernel
 # with BTF and skip (77) elsewhere.
 if HAVE_CHECK
-check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot tests/check_live_filters
-TESTS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot tests/check_live_filters
+check_PROGRAMS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot tests/check_live_filters \
+	tests/check_live_syscalls
+TESTS += tests/check_live tests/check_live_drops tests/check_live_accept tests/check_live_snapshot tests/check_live_filters \
+	tests/check_live_syscalls
+tests_check_live_syscalls_SOURCES = tests/check_live_syscalls.c tests/syscall_workload.h
+tests_check_live_syscalls_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_live_syscalls_LDADD = lib/libstratocore.la $(CHECK_LIBS)
 tests_check_live_SOURCES = tests/check_live.c
 tests_check_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_live_LDADD = lib/libstratocore.la $(CHECK_LIBS)
