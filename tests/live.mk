@@ -24,6 +24,9 @@ tests_check_live_filters_SOURCES = tests/check_live_filters.c
 tests_check_live_filters_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -pthread
 tests_check_live_filters_LDADD = lib/libstratocore.la $(CHECK_LIBS) -lpthread
 endif
+# The issue #4 calls as a program, traced by tests/stratotrace.sh.
+check_PROGRAMS += tests/syscall_workload
+tests_syscall_workload_SOURCES = tests/syscall_workload.c tests/syscall_workload.h
 dist_noinst_SCRIPTS += tests/stratotrace.sh tests/live-sysdig.sh
 TESTS += tests/stratotrace.sh tests/live-sysdig.sh
 
