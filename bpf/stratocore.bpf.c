@@ -15,8 +15,9 @@
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
-/* scap event ids written by this probe (current table, ids that the 2022
- * table has too; see lib/event/event_table.c) */
+/* scap event ids written by this probe (current table; see
+ * lib/event/event_table.c). Those from DUP2_X on have no 2022 twin: the
+ * writer's compat profile maps them (lib/format/scap_write.c). */
 #define STRATO_E_GENERIC_X 1
 #define STRATO_E_OPEN_X 3
 #define STRATO_E_CLOSE_X 5
@@ -94,6 +95,17 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define STRATO_E_FCHMOD_X 317
 #define STRATO_E_MPROTECT_X 329
 #define STRATO_E_PTRACE_X 169
+#define STRATO_E_DUP2_X 363
+#define STRATO_E_DUP3_X 365
+#define STRATO_E_DUP_1_X 367
+#define STRATO_E_PIPE2_X 393
+#define STRATO_E_BPF_2_X 369
+#define STRATO_E_CAPSET_X 353
+#define STRATO_E_PRCTL_X 401
+#define STRATO_E_MEMFD_CREATE_X 405
+#define STRATO_E_INIT_MODULE_X 411
+#define STRATO_E_FINIT_MODULE_X 413
+#define STRATO_E_DELETE_MODULE_X 425
 
 /* Per syscall number: enum strato_kind in the low byte (0: not captured),
  * STRATO_NEEDS_ENTER (bit 8) when sys_enter copies an argument, PPM_SC code
@@ -1270,24 +1282,36 @@ __noinline int strato_rwv_x(struct strato_args *a, __u16 type, int reading, int 
 	return 0;
 }
 
-__noinline int strato_dup_x(struct strato_args *a)
+/* dup: res, oldfd; dup2: res, oldfd, newfd; dup3: res, oldfd, newfd,
+ * flags (only O_CLOEXEC is valid there) */
+__noinline int strato_dup_x(struct strato_args *a, int kind)
 {
 	long ret = a ? a->ret : 0;
-	struct strato_scratch *sc = strato_begin(STRATO_E_DUP_X, 1);
+	struct strato_scratch *sc = strato_begin(kind == STRATO_K_DUP ? STRATO_E_DUP_1_X :
+						 kind == STRATO_K_DUP2 ? STRATO_E_DUP2_X : STRATO_E_DUP3_X,
+						 kind == STRATO_K_DUP ? 2 : kind == STRATO_K_DUP2 ? 3 : 4);
 
 	if (!sc)
 		return 0;
 	strato_push_u64(sc, ret);
+	strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+	if (kind != STRATO_K_DUP)
+		strato_push_u64(sc, (__s64)(int)STRATO_A(1));
+	if (kind == STRATO_K_DUP3)
+		strato_push_u32(sc, (STRATO_A(2) & 02000000) ? 1 << 12 : 0); /* O_CLOEXEC */
 	strato_submit(sc);
 	return 0;
 }
 
-__noinline int strato_pipe_x(struct strato_args *a)
+/* pipe: res, fd1, fd2, ino; pipe2: the same + flags (O_CLOEXEC,
+ * O_NONBLOCK, O_DIRECT as PPM_O_*) */
+__noinline int strato_pipe_x(struct strato_args *a, int two)
 {
 	long ret = a ? a->ret : 0;
-	struct strato_scratch *sc = strato_begin(STRATO_E_PIPE_X, 4);
+	struct strato_scratch *sc = strato_begin(two ? STRATO_E_PIPE2_X : STRATO_E_PIPE_X, two ? 5 : 4);
 	int fds[2] = { -1, -1 };
 	struct file *f;
+	__u64 fl = STRATO_A(1);
 
 	if (!sc)
 		return 0;
@@ -1298,6 +1322,9 @@ __noinline int strato_pipe_x(struct strato_args *a)
 	strato_push_u64(sc, fds[0]);
 	strato_push_u64(sc, fds[1]);
 	strato_push_u64(sc, f ? BPF_CORE_READ(f, f_inode, i_ino) : 0);
+	if (two)
+		strato_push_u32(sc, ((fl & 02000000) ? 1 << 12 : 0) | ((fl & 04000) ? 1 << 6 : 0) |
+					    ((fl & 040000) ? 1 << 9 : 0));
 	strato_submit(sc);
 	return 0;
 }
@@ -1823,6 +1850,121 @@ __noinline int strato_ptrace_x(struct strato_args *a)
 	return 0;
 }
 
+/* ---- bpf, memfd, prctl, capabilities, kernel modules ---- */
+
+/* bpf: fd (the result: a new fd or -errno), cmd (bpf_cmd == PPM_BPF_*) */
+__noinline int strato_bpf_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_BPF_2_X, 2);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u32(sc, (__u32)STRATO_A(0));
+	strato_submit(sc);
+	return 0;
+}
+
+/* memfd_create: fd, name (at most 249 bytes + NUL), flags (MFD_CLOEXEC,
+ * MFD_ALLOW_SEALING, MFD_HUGETLB == PPM_MFD_*) */
+__noinline int strato_memfd_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_MEMFD_CREATE_X, 3);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_user_str(sc, (void *)STRATO_A(0), 256);
+	strato_push_u32(sc, (__u32)STRATO_A(1) & 7);
+	strato_submit(sc);
+	return 0;
+}
+
+#define STRATO_PR_SET_NAME 15
+#define STRATO_PR_GET_NAME 16
+#define STRATO_PR_GET_CHILD_SUBREAPER 37
+
+/* prctl: res, option (PR_* == PPM_PR_*), arg2_str (the name of
+ * PR_SET_NAME/PR_GET_NAME), arg2_int (arg2, or the value stored by
+ * PR_GET_CHILD_SUBREAPER) */
+__noinline int strato_prctl_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_PRCTL_X, 4);
+	__u32 opt = (__u32)STRATO_A(0);
+	__s64 arg2 = (__s64)STRATO_A(1);
+	int v = 0;
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u32(sc, opt);
+	if (opt == STRATO_PR_SET_NAME || opt == STRATO_PR_GET_NAME) {
+		strato_push_user_str(sc, (void *)arg2, 16); /* TASK_COMM_LEN */
+		arg2 = 0;
+	} else {
+		strato_push_null_str(sc);
+		if (opt == STRATO_PR_GET_CHILD_SUBREAPER) {
+			if (ret == 0)
+				bpf_probe_read_user(&v, sizeof(v), (void *)arg2);
+			arg2 = v;
+		}
+	}
+	strato_push_u64(sc, arg2);
+	strato_submit(sc);
+	return 0;
+}
+
+/* capset: res and the thread's capability sets after the call */
+__noinline int strato_capset_x(struct strato_args *a)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(STRATO_E_CAPSET_X, 4);
+	const struct cred *cr = BPF_CORE_READ(strato_task(), cred);
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	strato_push_u64(sc, strato_caps((kernel_cap_t *)&cr->cap_inheritable));
+	strato_push_u64(sc, strato_caps((kernel_cap_t *)&cr->cap_permitted));
+	strato_push_u64(sc, strato_caps((kernel_cap_t *)&cr->cap_effective));
+	strato_submit(sc);
+	return 0;
+}
+
+/* init_module: res, img (the first snaplen bytes), length, uargs;
+ * finit_module: res, fd, uargs, flags (MODULE_INIT_* == PPM_*);
+ * delete_module: res, name, flags (O_TRUNC -> 1, O_NONBLOCK -> 2) */
+__noinline int strato_module_x(struct strato_args *a, int kind)
+{
+	long ret = a ? a->ret : 0;
+	struct strato_scratch *sc = strato_begin(kind == STRATO_K_INIT_MODULE ? STRATO_E_INIT_MODULE_X :
+						 kind == STRATO_K_FINIT_MODULE ? STRATO_E_FINIT_MODULE_X :
+										 STRATO_E_DELETE_MODULE_X,
+						 kind == STRATO_K_DELETE_MODULE ? 3 : 4);
+	__u64 len = STRATO_A(1), snap = strato_snaplen();
+
+	if (!sc)
+		return 0;
+	strato_push_u64(sc, ret);
+	if (kind == STRATO_K_INIT_MODULE) {
+		strato_push_user_bytes(sc, (void *)STRATO_A(0), len < snap ? len : snap);
+		strato_push_u64(sc, len);
+		strato_push_user_str(sc, (void *)STRATO_A(2), STRATO_PATH_MAX);
+	} else if (kind == STRATO_K_FINIT_MODULE) {
+		strato_push_u64(sc, (__s64)(int)STRATO_A(0));
+		strato_push_user_str(sc, (void *)STRATO_A(1), STRATO_PATH_MAX);
+		strato_push_u32(sc, (__u32)STRATO_A(2) & 7);
+	} else {
+		strato_push_user_str(sc, (void *)STRATO_A(0), 64); /* MODULE_NAME_LEN */
+		strato_push_u32(sc, ((len & 01000) ? 1 : 0) | ((len & 04000) ? 2 : 0));
+	}
+	strato_submit(sc);
+	return 0;
+}
+
 /* ---- network ---- */
 
 __noinline int strato_socket_x(struct strato_args *a)
@@ -2235,11 +2377,11 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	case STRATO_K_RENAMEAT2: strato_renameat_x(&a, 1); break;
 	case STRATO_K_MKDIR: strato_mkdir_x(&a); break;
 	case STRATO_K_MKDIRAT: strato_mkdirat_x(&a); break;
-	case STRATO_K_PIPE:
-	case STRATO_K_PIPE2: strato_pipe_x(&a); break;
+	case STRATO_K_PIPE: strato_pipe_x(&a, 0); break;
+	case STRATO_K_PIPE2: strato_pipe_x(&a, 1); break;
 	case STRATO_K_DUP:
 	case STRATO_K_DUP2:
-	case STRATO_K_DUP3: strato_dup_x(&a); break;
+	case STRATO_K_DUP3: strato_dup_x(&a, kind); break;
 	case STRATO_K_CHDIR: strato_res_str_x(&a, STRATO_E_CHDIR_X); break;
 	case STRATO_K_CHROOT: strato_res_str_x(&a, STRATO_E_CHROOT_X); break;
 	case STRATO_K_UMOUNT2: strato_res_str_x(&a, STRATO_E_UMOUNT_X); break;
@@ -2272,6 +2414,13 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	case STRATO_K_EPOLL_WAIT: strato_wait_x(&a, 1); break;
 	case STRATO_K_SELECT: strato_wait_x(&a, 0); break;
 	case STRATO_K_PTRACE: strato_ptrace_x(&a); break;
+	case STRATO_K_BPF: strato_bpf_x(&a); break;
+	case STRATO_K_MEMFD_CREATE: strato_memfd_x(&a); break;
+	case STRATO_K_PRCTL: strato_prctl_x(&a); break;
+	case STRATO_K_CAPSET: strato_capset_x(&a); break;
+	case STRATO_K_INIT_MODULE:
+	case STRATO_K_FINIT_MODULE:
+	case STRATO_K_DELETE_MODULE: strato_module_x(&a, kind); break;
 	default: strato_generic_x(cfg, nr, *val); break;
 	}
 	return 0;

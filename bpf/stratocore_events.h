@@ -102,6 +102,13 @@ enum strato_kind {
 	STRATO_K_EPOLL_WAIT = 78,
 	STRATO_K_SELECT = 79,
 	STRATO_K_PTRACE = 80,
+	STRATO_K_BPF = 81,
+	STRATO_K_MEMFD_CREATE = 82,
+	STRATO_K_PRCTL = 83,
+	STRATO_K_CAPSET = 84,
+	STRATO_K_INIT_MODULE = 85,
+	STRATO_K_FINIT_MODULE = 86,
+	STRATO_K_DELETE_MODULE = 87,
 };
 
 /* Flag in the interesting-syscall map: sys_enter keeps an argument copy. */

@@ -186,6 +186,27 @@ static void strato_put_argv(const strato_event *ev, const char *first)
 	fputc(']', strato_out);
 }
 
+/* A flags parameter by its names as the library renders them ("4096(O_CLOEXEC)"
+ * gives O_CLOEXEC), or its number when no name applies. */
+static void strato_put_flags(const strato_event *ev, const char *name)
+{
+	int i = strato_event_param_index(ev, name);
+	char buf[256], *o, *c;
+
+	if (i < 0 || strato_event_format_param(ev, (unsigned)i, buf, sizeof(buf)) < 0) {
+		fputs("?", strato_out);
+		return;
+	}
+	o = strchr(buf, '(');
+	c = o ? strrchr(o, ')') : NULL;
+	if (o && c) {
+		*c = 0;
+		fputs(o + 1, strato_out);
+	} else {
+		fputs(buf, strato_out);
+	}
+}
+
 static const char *strato_generic_name(const strato_event *ev, char *buf, size_t len)
 {
 	int64_t nr = strato_pi(ev, "nativeID");
@@ -294,8 +315,67 @@ static void strato_print(const strato_event *ev, int show_tid)
 		strato_put_sig(strato_pi(ev, "sig"));
 		fputc(')', strato_out);
 		strato_put_result(strato_pi(ev, "res"));
-	} else if (!strcmp(n, "pipe")) {
-		fprintf(strato_out, "[%" PRId64 ", %" PRId64 "])", strato_pi(ev, "fd1"), strato_pi(ev, "fd2"));
+	} else if (!strcmp(n, "pipe") || !strcmp(n, "pipe2")) {
+		fprintf(strato_out, "[%" PRId64 ", %" PRId64 "]", strato_pi(ev, "fd1"), strato_pi(ev, "fd2"));
+		if (strato_event_param_index(ev, "flags") >= 0) {
+			fputs(", ", strato_out);
+			strato_put_flags(ev, "flags");
+		}
+		fputc(')', strato_out);
+		strato_put_result(strato_pi(ev, "res"));
+	} else if ((!strcmp(n, "dup") || !strcmp(n, "dup2") || !strcmp(n, "dup3")) &&
+		   strato_event_param_index(ev, "oldfd") >= 0) {
+		fprintf(strato_out, "%" PRId64, strato_pi(ev, "oldfd"));
+		if (strato_event_param_index(ev, "newfd") >= 0)
+			fprintf(strato_out, ", %" PRId64, strato_pi(ev, "newfd"));
+		if (strato_event_param_index(ev, "flags") >= 0) {
+			fputs(", ", strato_out);
+			strato_put_flags(ev, "flags");
+		}
+		fputc(')', strato_out);
+		strato_put_result(strato_pi(ev, "res"));
+	} else if (!strcmp(n, "memfd_create") || !strcmp(n, "delete_module")) {
+		strato_put_str(ev, "name");
+		fputs(", ", strato_out);
+		strato_put_flags(ev, "flags");
+		fputc(')', strato_out);
+		strato_put_result(strato_pi(ev, strcmp(n, "memfd_create") ? "res" : "fd"));
+	} else if (!strcmp(n, "prctl")) {
+		int64_t opt = strato_pi(ev, "option");
+
+		strato_put_flags(ev, "option");
+		fputs(", ", strato_out);
+		if (opt == 15 || opt == 16) /* PR_SET_NAME, PR_GET_NAME */
+			strato_put_str(ev, "arg2_str");
+		else
+			fprintf(strato_out, "%" PRId64, strato_pi(ev, "arg2_int"));
+		fputc(')', strato_out);
+		strato_put_result(strato_pi(ev, "res"));
+	} else if (!strcmp(n, "bpf") && strato_event_param_index(ev, "cmd") >= 0 &&
+		   strato_event_param_index(ev, "fd") >= 0) {
+		strato_put_flags(ev, "cmd");
+		fputs(", ...)", strato_out);
+		strato_put_result(strato_pi(ev, "fd"));
+	} else if (!strcmp(n, "capset")) {
+		fprintf(strato_out, "..., {effective=%#" PRIx64 ", permitted=%#" PRIx64 ", inheritable=%#" PRIx64 "})",
+			strato_pi(ev, "cap_effective"), strato_pi(ev, "cap_permitted"),
+			strato_pi(ev, "cap_inheritable"));
+		strato_put_result(strato_pi(ev, "res"));
+	} else if (!strcmp(n, "init_module")) {
+		const uint8_t *img = strato_p(ev, "img", &l1);
+		int64_t len = strato_pi(ev, "length");
+
+		strato_put_quoted(img ? img : (const uint8_t *)"", img ? l1 : 0, len > (int64_t)(img ? l1 : 0));
+		fprintf(strato_out, ", %" PRId64 ", ", len);
+		strato_put_str(ev, "uargs");
+		fputc(')', strato_out);
+		strato_put_result(strato_pi(ev, "res"));
+	} else if (!strcmp(n, "finit_module")) {
+		fprintf(strato_out, "%" PRId64 ", ", strato_pi(ev, "fd"));
+		strato_put_str(ev, "uargs");
+		fputs(", ", strato_out);
+		strato_put_flags(ev, "flags");
+		fputc(')', strato_out);
 		strato_put_result(strato_pi(ev, "res"));
 	} else {
 		/* Every other typed event: its parameters after the result, as

@@ -265,8 +265,10 @@ START_TEST(test_workload)
 	ck_assert_int_eq(pint(ev, "fd2"), s.pfd[1]);
 	ck_assert_int_eq(pint(ev, "ino"), (int64_t)s.pipe_ino);
 
-	ev = find("dup", pid, 0); /* dup2 is written as the 2022 dup event */
+	ev = find("dup2", pid, 0); /* DUP2_X: the old fd and the new one too */
 	ck_assert_int_eq(pint(ev, "res"), 100);
+	ck_assert_int_eq(pint(ev, "oldfd"), s.pfd[1]);
+	ck_assert_int_eq(pint(ev, "newfd"), 100);
 
 	ev = find("kill", pid, 0);
 	ck_assert_int_eq(pint(ev, "res"), 0);

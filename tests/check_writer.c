@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/syscall.h>
 
 #define STRATO_TMAXB 4096
 static struct strato_tblk strato_blks[STRATO_TMAXB];
@@ -182,7 +183,8 @@ static struct strato_writer_counts strato_write_mix(const char *path, const stru
 	STRATO_TEV(&t, 500, 13, 389, STRATO_TI64(6), STRATO_TNONE, STRATO_TU8(0), STRATO_TU32(0),
 		   STRATO_TU32(128), STRATO_TU32(2048));
 	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
-	/* close_range (451): nothing like it in the 2022 table */
+	/* close_range (451): nothing like it in the 2022 table, so a generic
+	 * pair; its syscall code (392) is past the 2022 codes: written as 0 */
 	STRATO_TEV(&t, 600, 13, 451, STRATO_TI64(0), STRATO_TU32(3), STRATO_TU32(10), STRATO_TU32(0));
 	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
 	/* an enter event given directly */
@@ -198,8 +200,8 @@ static struct strato_writer_counts strato_write_mix(const char *path, const stru
 
 START_TEST(test_compat_pairs)
 {
-	static const uint16_t types[] = { 306, 307, 6, 7, 8, 9, 4, 5, 248, 249, 186 };
-	static const uint32_t nparams[] = { 4, 6, 2, 2, 2, 2, 1, 1, 1, 5, 4 };
+	static const uint16_t types[] = { 306, 307, 6, 7, 8, 9, 4, 5, 248, 249, 0, 1, 186 };
+	static const uint32_t nparams[] = { 4, 6, 2, 2, 2, 2, 1, 1, 1, 5, 2, 1, 4 };
 	char path[128];
 	struct strato_writer_counts c;
 	uint8_t *d;
@@ -207,21 +209,21 @@ START_TEST(test_compat_pairs)
 
 	strato_tpath(path, sizeof(path), "compat.scap");
 	c = strato_write_mix(path, NULL);
-	ck_assert_uint_eq(c.written, 6);
-	ck_assert_uint_eq(c.unsupported, 1);
+	ck_assert_uint_eq(c.written, 7);
+	ck_assert_uint_eq(c.unsupported, 0);
 	ck_assert_uint_eq(c.enter_dropped, 1);
-	ck_assert_uint_eq(c.blocks, 11);
+	ck_assert_uint_eq(c.blocks, 13);
 	d = strato_tslurp(path, &n);
 	nb = strato_twalk(d, n, strato_blks, STRATO_TMAXB);
-	ck_assert_uint_eq(nb, 2 + 11);
-	for (size_t i = 0; i < 11; i++) {
+	ck_assert_uint_eq(nb, 2 + 13);
+	for (size_t i = 0; i < 13; i++) {
 		const struct strato_event *ev = &strato_blks[2 + i].ev;
 
 		ck_assert_uint_eq(strato_blks[2 + i].type, STRATO_BLK_EV_V2);
 		ck_assert_uint_eq(ev->type, types[i]);
 		ck_assert_uint_eq(ev->nparams, nparams[i]);
 		/* every enter directly precedes its own exit, same thread and time */
-		if (i + 1 < 11 && !(ev->type & 1) && ev->type != 186) {
+		if (i + 1 < 13 && !(ev->type & 1) && ev->type != 186) {
 			const struct strato_event *x = &strato_blks[3 + i].ev;
 
 			ck_assert_uint_eq(x->type, ev->type + 1);
@@ -246,6 +248,10 @@ START_TEST(test_compat_pairs)
 	ck_assert_int_eq(strato_tint(&strato_blks[10].ev, 0), 2048); /* accept4 flags */
 	ck_assert_int_eq(strato_tint(&strato_blks[11].ev, 0), 6);
 	ck_assert_uint_eq(strato_blks[11].ev.plen[1], 0); /* empty tuple stays empty */
+	/* generic close_range: ID 0 on both, nativeID on the enter */
+	ck_assert_int_eq(strato_tint(&strato_blks[12].ev, 0), 0);
+	ck_assert_int_eq(strato_tint(&strato_blks[12].ev, 1), SYS_close_range);
+	ck_assert_int_eq(strato_tint(&strato_blks[13].ev, 0), 0);
 	free(d);
 	strato_trm(path);
 }
@@ -466,11 +472,13 @@ START_TEST(test_tmpfs_full)
 }
 END_TEST
 
-/* Current-only ids: the 2022 pair of the same syscall, or the pair the 2022
- * drivers used (dup2/dup3 -> dup, pipe2 -> pipe); else skipped. */
+/* Current-only ids: the 2022 pair of the same syscall (bpf 369 -> 297, its
+ * fd becoming the DYN res_or_fd), or the pair the 2022 drivers used
+ * (dup2/dup3 -> dup, pipe2 -> pipe); a syscall without either becomes a
+ * generic pair carrying its syscall code (chown, capset). */
 START_TEST(test_compat_mapping)
 {
-	static const uint16_t types[] = { 124, 125, 124, 125, 124, 125, 60, 61 };
+	static const uint16_t types[] = { 124, 125, 124, 125, 124, 125, 60, 61, 0, 1, 296, 297, 296, 297, 0, 1 };
 	char path[128];
 	strato_writer *w;
 	struct strato_tev t;
@@ -490,13 +498,19 @@ START_TEST(test_compat_mapping)
 	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
 	STRATO_TEV(&t, 5, 2, 379, STRATO_TI64(0), STRATO_TSTR("/f"), STRATO_TU32(0), STRATO_TU32(0)); /* chown */
 	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 6, 2, 369, STRATO_TI64(9), STRATO_TU32(0)); /* bpf(BPF_MAP_CREATE) = 9 */
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 7, 2, 369, STRATO_TI64(-1), STRATO_TU32(5)); /* bpf(BPF_PROG_LOAD) = -EPERM */
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
+	STRATO_TEV(&t, 8, 2, 353, STRATO_TI64(0), STRATO_TI64(0), STRATO_TI64(0x3f), STRATO_TI64(0x3f)); /* capset */
+	ck_assert_int_eq(strato_writer_write(w, &t.ev), 0);
 	strato_writer_get_counts(w, &c);
 	ck_assert_int_eq(strato_writer_close(w), 0);
-	ck_assert_uint_eq(c.written, 4);
-	ck_assert_uint_eq(c.unsupported, 1);
+	ck_assert_uint_eq(c.written, 8);
+	ck_assert_uint_eq(c.unsupported, 0);
 	d = strato_tslurp(path, &n);
-	ck_assert_uint_eq(strato_twalk(d, n, strato_blks, STRATO_TMAXB), 2 + 8);
-	for (size_t i = 0; i < 8; i++)
+	ck_assert_uint_eq(strato_twalk(d, n, strato_blks, STRATO_TMAXB), 2 + 16);
+	for (size_t i = 0; i < 16; i++)
 		ck_assert_uint_eq(strato_blks[2 + i].ev.type, types[i]);
 	ck_assert_int_eq(strato_tint(&strato_blks[2].ev, 0), 3); /* enter fd = oldfd */
 	ck_assert_int_eq(strato_tint(&strato_blks[3].ev, 0), 5);
@@ -504,6 +518,21 @@ START_TEST(test_compat_mapping)
 	ck_assert_int_eq(strato_tint(&strato_blks[7].ev, 0), 2);
 	ck_assert_uint_eq(strato_blks[9].ev.nparams, 4);
 	ck_assert_int_eq(strato_tint(&strato_blks[9].ev, 2), 8);
+	/* chown: PPM_SC 132 and its native number */
+	ck_assert_int_eq(strato_tint(&strato_blks[10].ev, 0), 132);
+	ck_assert_int_eq(strato_tint(&strato_blks[10].ev, 1), SYS_chown);
+	ck_assert_uint_eq(strato_blks[11].ev.nparams, 1);
+	ck_assert_int_eq(strato_tint(&strato_blks[11].ev, 0), 132);
+	/* bpf: enter cmd; exit res_or_fd = alternative 0 (fd) or 1 (error) */
+	ck_assert_int_eq(strato_tint(&strato_blks[12].ev, 0), 0);
+	ck_assert_uint_eq(strato_blks[13].ev.plen[0], 9);
+	ck_assert_uint_eq(strato_blks[13].ev.raw[strato_blks[13].ev.poff[0]], 0);
+	ck_assert_int_eq(strato_ld64(strato_blks[13].ev.raw + strato_blks[13].ev.poff[0] + 1), 9);
+	ck_assert_int_eq(strato_tint(&strato_blks[14].ev, 0), 5);
+	ck_assert_uint_eq(strato_blks[15].ev.raw[strato_blks[15].ev.poff[0]], 1);
+	ck_assert_int_eq(strato_ld64(strato_blks[15].ev.raw + strato_blks[15].ev.poff[0] + 1), -1);
+	/* capset: PPM_SC 115 */
+	ck_assert_int_eq(strato_tint(&strato_blks[16].ev, 0), 115);
 	free(d);
 	strato_trm(path);
 }

@@ -61,6 +61,9 @@ static const struct strato_syscall_kind {
 	{ "fcntl", STRATO_K_FCNTL }, { "mount", STRATO_K_MOUNT }, { "umount2", STRATO_K_UMOUNT2 },
 	{ "poll", STRATO_K_POLL }, { "ppoll", STRATO_K_PPOLL }, { "epoll_wait", STRATO_K_EPOLL_WAIT },
 	{ "select", STRATO_K_SELECT }, { "ptrace", STRATO_K_PTRACE },
+	{ "bpf", STRATO_K_BPF }, { "memfd_create", STRATO_K_MEMFD_CREATE }, { "prctl", STRATO_K_PRCTL },
+	{ "capset", STRATO_K_CAPSET }, { "init_module", STRATO_K_INIT_MODULE },
+	{ "finit_module", STRATO_K_FINIT_MODULE }, { "delete_module", STRATO_K_DELETE_MODULE },
 };
 
 /* Names that select process exit events (sched_process_exit) besides the

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "capture/capture.h"
+#include "capture/syscalls.h"
 #include "core/internal.h"
 #include "event/event.h"
 #include "format/scap.h"
@@ -748,6 +749,9 @@ struct strato_plan {
 	int16_t tgt;
 	bool enter;
 	bool clone; /* clone, fork, vfork, clone3: see strato_is_clone_child() */
+	bool generic;    /* written as a generic pair (tgt 1): see strato_fill_generic() */
+	uint16_t sc;     /* generic: the syscall's PPM_SC code */
+	uint16_t native; /* generic: its number on this architecture */
 	uint8_t ne, nx;
 	int8_t esrc[STRATO_PLAN_MAX], xsrc[STRATO_PLAN_MAX];
 };
@@ -766,11 +770,11 @@ static const struct {
 } strato_compat_alias[] = { { 363, 125 }, { 365, 125 }, { 393, 61 } };
 
 /* A 2022 parameter the current layout renamed: dup's enter "fd" is the
- * "oldfd" of the current exits. */
+ * "oldfd" of the current exits, bpf's "res_or_fd" the "fd" of BPF_2_X. */
 static int strato_plan_find(const struct strato_event_info *si, const char *name)
 {
 	for (int pass = 0; pass < 2; pass++) {
-		const char *want = pass ? (strcmp(name, "fd") ? NULL : "oldfd") : name;
+		const char *want = !pass ? name : !strcmp(name, "fd") ? "oldfd" : !strcmp(name, "res_or_fd") ? "fd" : NULL;
 
 		for (unsigned k = 0; want && k < si->nparams && k < STRATO_MAX_PARAMS; k++)
 			if (!strcmp(si->params[k].name, want))
@@ -851,6 +855,22 @@ static void strato_compat_init(void)
 				if (strato_compat_alias[a].cur == t)
 					best = strato_compat_alias[a].old;
 		}
+		if (best < 0 && k == STRATO_K_EXIT) {
+			/* No 2022 pair at all (capset, prctl, memfd_create, the
+			 * module calls, the chown family): the generic pair, as
+			 * the 2022 drivers reported them. */
+			const struct strato_syscall_def *d = strato_syscall_by_name(ei->name);
+
+			if (d && d->nr >= 0 && d->nr <= UINT16_MAX) {
+				pl->tgt = 1;
+				pl->generic = pl->enter = true;
+				pl->sc = d->ppm_sc;
+				pl->native = (uint16_t)d->nr;
+				pl->nx = (uint8_t)strato_event_table[1].nparams_2022;
+				pl->ne = (uint8_t)strato_event_table[0].nparams_2022;
+			}
+			continue;
+		}
 		if (best < 0)
 			continue;
 		pl->tgt = (int16_t)best;
@@ -925,7 +945,14 @@ static void strato_norm(struct strato_pout *o, enum strato_ptype t, const uint8_
 		}
 		return;
 	case STRATO_PT_DYN:
-		if (!o->len) {
+		if (st != STRATO_PT_DYN && o->len == 8) {
+			/* bpf's fd or error as its 2022 DYN res_or_fd:
+			 * alternative 0 an fd, 1 an error (strato_dyn_bpf) */
+			o->tmp[0] = (int64_t)strato_ld64(src) < 0 ? 1 : 0;
+			memcpy(o->tmp + 1, src, 8);
+			o->p = o->tmp;
+			o->len = 9;
+		} else if (!o->len) {
 			memset(o->tmp, 0, 9); /* alternative 0, an 8-byte zero value */
 			o->p = o->tmp;
 			o->len = 9;
@@ -1075,6 +1102,23 @@ static void strato_fill_2022(struct strato_pout *po, const struct strato_event *
 	}
 }
 
+/* The generic pair of a syscall without a 2022 pair: ID (and nativeID on
+ * the enter). Its arguments have no place there and are not written. */
+static void strato_fill_generic(struct strato_pout *px, struct strato_pout *pe, const struct strato_plan *pl)
+{
+	strato_st16(px[0].tmp, pl->sc);
+	strato_st16(pe[0].tmp, pl->sc);
+	strato_st16(pe[1].tmp, pl->native);
+	for (unsigned i = 0; i < 2; i++) {
+		pe[i].p = pe[i].tmp;
+		pe[i].len = 2;
+		pe[i].nul = false;
+	}
+	px[0].p = px[0].tmp;
+	px[0].len = 2;
+	px[0].nul = false;
+}
+
 /* Syscall codes (PPM_SC) of the 2022 table end at 332; sysdig 0.29.3 stops
  * reading a file, silently, at a generic event carrying a newer code. Such
  * calls are written as code 0, "unknown syscall", as a 2022 driver would. */
@@ -1132,7 +1176,10 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 		w->counts.unsupported++;
 		return 0;
 	}
-	strato_fill_2022(w->px, ev, tgt, nx, pl->xsrc);
+	if (pl->generic)
+		strato_fill_generic(w->px, w->pe, pl);
+	else
+		strato_fill_2022(w->px, ev, tgt, nx, pl->xsrc);
 	strato_compat_syscall_id(w->px, tgt, nx);
 	xlen = strato_params_size(w->px, nx, strato_event_lenwidth(tgt));
 	xtot = strato_block_len(xlen, flags);
@@ -1140,7 +1187,8 @@ static int strato_write_compat(struct strato_writer *w, const struct strato_even
 		elen = ev->enter_len;
 		etot = strato_block_len(elen, flags);
 	} else if (enter) {
-		strato_fill_2022(w->pe, ev, tgt - 1, pl->ne, pl->esrc);
+		if (!pl->generic)
+			strato_fill_2022(w->pe, ev, tgt - 1, pl->ne, pl->esrc);
 		strato_compat_syscall_id(w->pe, tgt - 1, pl->ne);
 		elen = strato_params_size(w->pe, pl->ne, strato_event_lenwidth(tgt - 1));
 		etot = strato_block_len(elen, flags);

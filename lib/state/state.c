@@ -787,6 +787,16 @@ static bool strato_pi(const struct strato_event *ev, const char *name, int64_t *
 	return idx >= 0 && strato_event_param_int(ev, (unsigned)idx, out) == 0;
 }
 
+/* The fd of a 2022 dup pair read from a file: only its enter event (DUP_E
+ * fd) has it, the merged exit keeps just the result. */
+static bool strato_enter_fd(const struct strato_event *ev, int64_t *out)
+{
+	struct strato_event en;
+
+	return ev->enter_raw && strato_event_parse(&en, ev->enter_raw, ev->enter_len) == 0 && en.nparams >= 1 &&
+	       strato_event_param_int(&en, 0, out) == 0;
+}
+
 /* Raw bytes of a named parameter; false when absent or empty. */
 static bool strato_pb(const struct strato_event *ev, const char *name, const uint8_t **p, size_t *n)
 {
@@ -1382,15 +1392,18 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		if (kind == STRATO_FD_BPF && nfd <= 0)
 			break;
 		if (kind == STRATO_FD_MEMFD && strato_ps(ev, "name", &s, &n)) {
+			int64_t flags = 0;
+
 			snprintf(path, sizeof(path), "memfd:%.*s", (int)n, s);
-			strato_new_fd(st, t, nfd, kind, path, false);
+			strato_pi(ev, "flags", &flags);
+			strato_new_fd(st, t, nfd, kind, path, flags & 1); /* MFD_CLOEXEC */
 		} else {
 			strato_new_fd(st, t, nfd, kind, "", false);
 		}
 		break;
 	}
 	case STRATO_SH_DUP:
-		if (!strato_pi(ev, "oldfd", &v) && !strato_pi(ev, "fd", &v))
+		if (!strato_pi(ev, "oldfd", &v) && !strato_pi(ev, "fd", &v) && !strato_enter_fd(ev, &v))
 			break;
 		if (m && res >= 0 && res != v && (f = strato_state_fd(st, t, v)) && (cp = strato_fd_copy(f, res))) {
 			int64_t flags = 0;

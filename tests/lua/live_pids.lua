@@ -4,12 +4,16 @@ local T = require "testlib"
 
 local opened = T.tmpname("opened")
 local pidfile = opened .. ".pid"
-T.cleanup = { opened, pidfile }
+local gofile = opened .. ".go"
+T.cleanup = { opened, pidfile, gofile }
 local f = assert(io.open(opened, "w"))
 f:write("x\n")
 f:close()
--- the pids option: only the chosen process
-os.execute("sh -c 'echo $$ > " .. pidfile .. "; sleep 3; exec cat " .. opened .. " >/dev/null' &")
+-- the pids option: only the chosen process, which opens the file once the
+-- capture is open (a fixed delay lost that race on a loaded machine; it
+-- gives up after 30 s)
+os.execute("sh -c 'echo $$ > " .. pidfile .. "; n=0; while [ ! -e " .. gofile ..
+	" ] && [ $n -lt 600 ]; do sleep 0.05; n=$((n + 1)); done; exec cat " .. opened .. " >/dev/null' &")
 local child
 for _ = 1, 100 do
 	local p = io.open(pidfile)
@@ -20,7 +24,11 @@ for _ = 1, 100 do
 end
 T.check(child ~= nil, "second child started")
 local pc, why = T.open_live{ syscalls = { "openat" }, pids = { child }, timeout_ms = 50 }
-if not pc then T.skip("cannot capture live: " .. tostring(why)) end
+if not pc then
+	assert(io.open(gofile, "w")):close()
+	T.skip("cannot capture live: " .. tostring(why))
+end
+assert(io.open(gofile, "w")):close()
 local others, found = 0, false
 local deadline = os.time() + 10
 for ev in pc:events{ timeouts = true } do
