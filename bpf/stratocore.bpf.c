@@ -923,6 +923,20 @@ static __always_inline __u32 strato_exe_flags(struct task_struct *t, struct inod
 	return 0;
 }
 
+/* PPM_EXE_FROM_MEMFD when the executable is a memfd: its dentry is its
+ * own parent (it lives in no directory) and is named "memfd:NAME". */
+static __always_inline __u32 strato_exe_memfd(struct file *exe)
+{
+	struct dentry *d = exe ? BPF_CORE_READ(exe, f_path.dentry) : NULL;
+	char nm[7];
+
+	if (!d || BPF_CORE_READ(d, d_parent) != d)
+		return 0;
+	if (bpf_probe_read_kernel_str(nm, sizeof(nm), BPF_CORE_READ(d, d_name.name)) != sizeof(nm))
+		return 0;
+	return nm[0] == 'm' && nm[1] == 'e' && nm[2] == 'm' && nm[3] == 'f' && nm[4] == 'd' && nm[5] == ':' ? 4 : 0;
+}
+
 __noinline int strato_execve_x(struct strato_args *a, int at)
 {
 	long ret = a ? a->ret : 0;
@@ -953,7 +967,7 @@ __noinline int strato_execve_x(struct strato_args *a, int at)
 	strato_push_u32(sc, strato_tty(t));
 	strato_push_u64(sc, strato_pid_vnr(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
 	strato_push_u32(sc, BPF_CORE_READ(t, loginuid.val));
-	strato_push_u32(sc, strato_exe_flags(t, ino));
+	strato_push_u32(sc, strato_exe_flags(t, ino) | strato_exe_memfd(exe));
 	{
 		const struct cred *cr = BPF_CORE_READ(t, cred);
 

@@ -122,6 +122,12 @@ const struct strato_field_def strato_field_defs[] = {
     STRATO_FD_("proc.aexepath", CHARBUF, STRATO_AA, PROC_AEXEPATH, INDEX, "Executable path of the N-th ancestor."),
     STRATO_FD_("proc.is_exe_writable", BOOL, 0, PROC_IS_EXE_WRITABLE, NONE,
 	       "true if the executable is writable by the process's user."),
+    STRATO_FD_("proc.is_exe_upper_layer", BOOL, 0, PROC_IS_EXE_UPPER_LAYER, NONE,
+	       "true if the executable lies in the upper (writable) layer of an overlayfs, e.g. a file a "
+	       "container wrote; from the execve flags or the capture's thread table."),
+    STRATO_FD_("proc.is_exe_from_memfd", BOOL, 0, PROC_IS_EXE_FROM_MEMFD, NONE,
+	       "true if the executable is an anonymous memfd_create() file run through its fd (fileless "
+	       "execution); from the execve flags, the thread table or the /proc snapshot."),
     STRATO_FD_("proc.is_sid_leader", BOOL, 0, PROC_IS_SID_LEADER, NONE, "true if the process leads its session."),
     STRATO_FD_("proc.is_vpgid_leader", BOOL, 0, PROC_IS_VPGID_LEADER, NONE,
 	       "true if the process leads its process group (namespace ids)."),

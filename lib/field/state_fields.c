@@ -505,6 +505,12 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_PROC_IS_EXE_WRITABLE:
 		v->i = t->exe_writable;
 		return 0;
+	case STRATO_F_PROC_IS_EXE_UPPER_LAYER:
+		v->i = t->exe_upper_layer;
+		return 0;
+	case STRATO_F_PROC_IS_EXE_FROM_MEMFD:
+		v->i = t->exe_from_memfd;
+		return 0;
 	case STRATO_F_PROC_IS_SID_LEADER:
 		v->i = t->sid == t->pid;
 		return 0;

@@ -588,6 +588,8 @@ static void strato_thread_inherit(struct strato_thread *c, const struct strato_t
 	c->tty = p->tty;
 	c->fdlimit = p->fdlimit;
 	c->exe_writable = p->exe_writable;
+	c->exe_upper_layer = p->exe_upper_layer;
+	c->exe_from_memfd = p->exe_from_memfd;
 	c->cap_inheritable = p->cap_inheritable;
 	c->cap_permitted = p->cap_permitted;
 	c->cap_effective = p->cap_effective;
@@ -706,6 +708,8 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 		t->vmrss_kb = ti->vmrss_kb;
 		t->vmswap_kb = ti->vmswap_kb;
 		t->exe_writable = ti->exe_writable;
+		t->exe_upper_layer = ti->exe_upper_layer;
+		t->exe_from_memfd = ti->exe_from_memfd;
 		t->cap_inheritable = ti->cap_inheritable;
 		t->cap_permitted = ti->cap_permitted;
 		t->cap_effective = ti->cap_effective;
@@ -1042,6 +1046,8 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 	if (strato_pi(ev, "flags", &v)) {
 		t->flags = (uint32_t)v;
 		t->exe_writable = v & 1; /* PPM_EXE_WRITABLE */
+		t->exe_upper_layer = v & 2; /* PPM_EXE_UPPER_LAYER */
+		t->exe_from_memfd = v & 4;  /* PPM_EXE_FROM_MEMFD */
 	}
 	t->container_done = false;
 	/* sysdig 0.29.3 keeps the working directory it had (exec does not

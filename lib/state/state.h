@@ -64,6 +64,8 @@ struct strato_thread {
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	bool exe_writable;
+	bool exe_upper_layer; /* PPM_EXE_UPPER_LAYER: executable in an overlayfs upper layer */
+	bool exe_from_memfd;  /* PPM_EXE_FROM_MEMFD: executable is a memfd */
 	bool stub;	   /* made up for an fd table or parent we never saw */
 	bool exited;	   /* main thread gone while other threads of it live on */
 	bool counted;	   /* counted in its main thread's nthreads */
