@@ -122,6 +122,9 @@ const struct strato_field_def strato_field_defs[] = {
     STRATO_FD_("proc.aexepath", CHARBUF, STRATO_AA, PROC_AEXEPATH, INDEX, "Executable path of the N-th ancestor."),
     STRATO_FD_("proc.is_exe_writable", BOOL, 0, PROC_IS_EXE_WRITABLE, NONE,
 	       "true if the executable is writable by the process's user."),
+    STRATO_FD_("proc.duration", RELTIME, 0, PROC_DURATION, NONE,
+	       "Nanoseconds since the thread was created, counted from the clone event that made it; no "
+	       "value for threads whose creation the capture did not see."),
     STRATO_FD_("proc.is_exe_upper_layer", BOOL, 0, PROC_IS_EXE_UPPER_LAYER, NONE,
 	       "true if the executable lies in the upper (writable) layer of an overlayfs, e.g. a file a "
 	       "container wrote; from the execve flags or the capture's thread table."),

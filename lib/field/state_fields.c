@@ -505,6 +505,11 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_PROC_IS_EXE_WRITABLE:
 		v->i = t->exe_writable;
 		return 0;
+	case STRATO_F_PROC_DURATION:
+		if (!t->clone_ts || strato_event_ts(ev) < t->clone_ts)
+			return -STRATO_ENOVALUE;
+		v->i = (int64_t)(strato_event_ts(ev) - t->clone_ts);
+		return 0;
 	case STRATO_F_PROC_IS_EXE_UPPER_LAYER:
 		v->i = t->exe_upper_layer;
 		return 0;

@@ -901,6 +901,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		c = strato_thread_new(st, res);
 		if (!c)
 			return;
+		c->clone_ts = strato_event_ts(ev);
 		strato_thread_inherit(c, t);
 		c->pid = isthread ? t->pid : res;
 		c->ptid = isthread ? t->pid : t->pid;
@@ -926,6 +927,9 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		if (!c)
 			return;
 	}
+	/* born now, unless the parent's side already made it */
+	if (!c->clone_ts)
+		c->clone_ts = strato_event_ts(ev);
 	if (strato_pi(ev, "pid", &v))
 		c->pid = v;
 	if (strato_pi(ev, "ptid", &v))

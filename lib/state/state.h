@@ -72,6 +72,7 @@ struct strato_thread {
 	uint32_t nthreads; /* main thread: other threads of the process in the table */
 	bool container_done;
 	uint64_t last_ts;
+	uint64_t clone_ts; /* time of the clone that made it, 0 when unknown */
 	/* fds: only the main thread (tid == pid) holds the process's table */
 	struct strato_map fds;
 	/* LRU list of all threads, most recent at the tail */

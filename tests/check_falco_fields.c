@@ -1,0 +1,100 @@
+/* tests/check_falco_fields.c: the syscall fields the official Falco rules
+ * use beyond sysdig's common set (proc.duration, proc.is_exe_*) on public
+ * sample captures; expected values from sysdig 0.29.3's output for the same
+ * captures. */
+#include <stratocore/stratocore.h>
+
+#include <string.h>
+#include "testutil.h"
+
+/* The field's text for ev ("<NA>" when it has no value). */
+static const char *strato_txt(const char *name, const strato_event *ev, char *buf, size_t len)
+{
+	strato_field *f;
+
+	ck_assert_int_eq(strato_field_lookup(name, &f), 0);
+	if (strato_field_format(f, ev, buf, len) < 0)
+		snprintf(buf, len, "<NA>");
+	strato_field_free(f);
+	return buf;
+}
+
+static bool strato_is_exit(const strato_event *ev)
+{
+	return strato_event_type(ev) & 1;
+}
+
+/* curl_google.scap: sysdig 0.29.3 prints for thread 17498 (curl's
+ * resolver thread, whose clone the capture holds) on its first exits
+ * "clone 25396", "set_robust_list 29892", "socket 45743", "connect 56103". */
+START_TEST(test_proc_duration)
+{
+	static const char *const want[] = {"clone 25396", "set_robust_list 29892", "socket 45743", "connect 56103"};
+	char path[4096], buf[64], line[128];
+	strato_capture *cap;
+	const strato_event *ev;
+	unsigned k = 0, na = 0;
+
+	if (!strato_test_shared("scap-samples/falcosecurity-libs/curl_google.scap", path, sizeof(path)))
+		return;
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		if (!strato_is_exit(ev))
+			continue;
+		if (strato_event_tid(ev) != 17498) {
+			/* the other threads were in the start tables: no clone time */
+			na += !strcmp(strato_txt("proc.duration", ev, buf, sizeof(buf)), "<NA>");
+			continue;
+		}
+		if (k < (sizeof(want) / sizeof(want[0]))) {
+			char type[32];
+
+			snprintf(line, sizeof(line), "%s %s", strato_txt("evt.type", ev, type, sizeof(type)),
+				 strato_txt("proc.duration", ev, buf, sizeof(buf)));
+			ck_assert_str_eq(line, want[k]);
+			k++;
+		}
+	}
+	strato_capture_close(cap);
+	ck_assert_uint_eq(k, (sizeof(want) / sizeof(want[0])));
+	/* sysdig: 597 exit events, 519 without proc.duration */
+	ck_assert_uint_eq(na, 519);
+}
+END_TEST
+
+/* cat_write.scap was written by a libs version whose thread table has no
+ * exe_upper_layer / exe_from_memfd, and its execve of /bin/cat sets
+ * neither flag: every event of cat says false (true comes from the live
+ * test, tests/check_falco_live.c). */
+START_TEST(test_exe_flags)
+{
+	char path[4096], buf[64];
+	strato_capture *cap;
+	const strato_event *ev;
+	unsigned n = 0;
+
+	if (!strato_test_shared("scap-samples/falcosecurity-falco/cat_write.scap", path, sizeof(path)))
+		return;
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		if (!strato_is_exit(ev) || strcmp(strato_txt("proc.name", ev, buf, sizeof(buf)), "cat"))
+			continue;
+		ck_assert_str_eq(strato_txt("proc.is_exe_from_memfd", ev, buf, sizeof(buf)), "false");
+		ck_assert_str_eq(strato_txt("proc.is_exe_upper_layer", ev, buf, sizeof(buf)), "false");
+		n++;
+	}
+	strato_capture_close(cap);
+	ck_assert_uint_gt(n, 10);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("falco-fields");
+	TCase *tc = tcase_create("samples");
+
+	tcase_add_test(tc, test_proc_duration);
+	tcase_add_test(tc, test_exe_flags);
+	suite_add_tcase(s, tc);
+	return strato_test_run(s);
+}
