@@ -1,7 +1,7 @@
 /* tests/check_falco_fields.c: the syscall fields the official Falco rules
- * use beyond sysdig's common set (proc.duration, proc.is_exe_*) on public
- * sample captures; expected values from sysdig 0.29.3's output for the same
- * captures. */
+ * use beyond sysdig's common set (proc.duration, fd.name_changed,
+ * proc.is_exe_*) on public sample captures; expected values from sysdig
+ * 0.29.3's output for the same captures. */
 #include <stratocore/stratocore.h>
 
 #include <string.h>
@@ -62,6 +62,72 @@ START_TEST(test_proc_duration)
 }
 END_TEST
 
+/* curl_google.scap: sysdig 0.29.3 shows fd.name_changed true on 49 exit
+ * events (47 opens, 2 IPv6 connects), false on 171, no value on 377; the
+ * two unix connects that fail with ENOENT are false. */
+START_TEST(test_fd_name_changed)
+{
+	char path[4096], buf[64], res[32], type[32];
+	strato_capture *cap;
+	const strato_event *ev;
+	unsigned yes = 0, no = 0, na = 0, open_yes = 0, unix_no = 0, ip6_yes = 0;
+
+	if (!strato_test_shared("scap-samples/falcosecurity-libs/curl_google.scap", path, sizeof(path)))
+		return;
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		if (!strato_is_exit(ev))
+			continue;
+		strato_txt("fd.name_changed", ev, buf, sizeof(buf));
+		yes += !strcmp(buf, "true");
+		no += !strcmp(buf, "false");
+		na += !strcmp(buf, "<NA>");
+		open_yes += !strcmp(buf, "true") && !strcmp(strato_event_name(ev), "open");
+		if (!strcmp(strato_event_name(ev), "connect")) {
+			strato_txt("fd.type", ev, type, sizeof(type));
+			strato_txt("evt.res", ev, res, sizeof(res));
+			unix_no += !strcmp(type, "unix") && !strcmp(res, "ENOENT") && !strcmp(buf, "false");
+			ip6_yes += !strcmp(type, "ipv6") && !strcmp(buf, "true");
+		}
+	}
+	strato_capture_close(cap);
+	ck_assert_uint_eq(yes, 49);
+	ck_assert_uint_eq(no, 171);
+	ck_assert_uint_eq(na, 377);
+	ck_assert_uint_eq(open_yes, 47);
+	ck_assert_uint_eq(unix_no, 2);
+	ck_assert_uint_eq(ip6_yes, 2);
+}
+END_TEST
+
+/* test_ipv6_client.scap: the UDP client's calls in sysdig 0.29.3's order
+ * and values: a sendto that names the socket, the connect that gives it
+ * its port, then a sendto to the same peer. */
+START_TEST(test_fd_name_changed_udp)
+{
+	static const char *const want[] = {"socket false", "sendto true", "connect true", "sendto false"};
+	char path[4096], buf[64], line[128];
+	strato_capture *cap;
+	const strato_event *ev;
+	unsigned k = 0;
+
+	if (!strato_test_shared("scap-samples/falcosecurity-libs/test_ipv6_client.scap", path, sizeof(path)))
+		return;
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	while (k < (sizeof(want) / sizeof(want[0])) && strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		const char *n = strato_event_name(ev);
+
+		if (!strato_is_exit(ev) || (strcmp(n, "socket") && strcmp(n, "sendto") && strcmp(n, "connect")))
+			continue;
+		snprintf(line, sizeof(line), "%s %s", n, strato_txt("fd.name_changed", ev, buf, sizeof(buf)));
+		ck_assert_str_eq(line, want[k]);
+		k++;
+	}
+	strato_capture_close(cap);
+	ck_assert_uint_eq(k, (sizeof(want) / sizeof(want[0])));
+}
+END_TEST
+
 /* cat_write.scap was written by a libs version whose thread table has no
  * exe_upper_layer / exe_from_memfd, and its execve of /bin/cat sets
  * neither flag: every event of cat says false (true comes from the live
@@ -94,6 +160,8 @@ int main(void)
 	TCase *tc = tcase_create("samples");
 
 	tcase_add_test(tc, test_proc_duration);
+	tcase_add_test(tc, test_fd_name_changed);
+	tcase_add_test(tc, test_fd_name_changed_udp);
 	tcase_add_test(tc, test_exe_flags);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);

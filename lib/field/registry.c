@@ -189,6 +189,9 @@ const struct strato_field_def strato_field_defs[] = {
     STRATO_FD_("fd.lnet", IPNET, STRATO_FO, FD_LNET, NONE, "Local address as a network (filters only)."),
     STRATO_FD_("fd.rnet", IPNET, STRATO_FO, FD_RNET, NONE, "Remote address as a network (filters only)."),
     STRATO_FD_("fd.connected", BOOL, 0, FD_CONNECTED, NONE, "true if the socket is connected."),
+    STRATO_FD_("fd.name_changed", BOOL, 0, FD_NAME_CHANGED, NONE,
+	       "true when the event changed the name of its fd: a new named fd (open, accept), a connect or a "
+	       "datagram to another address."),
     STRATO_FD_("fd.dev", INT32, 0, FD_DEV, NONE, "Device number of the file's file system."),
     STRATO_FD_("fd.dev.major", INT32, 0, FD_DEV_MAJOR, NONE, "Major part of fd.dev."),
     STRATO_FD_("fd.dev.minor", INT32, 0, FD_DEV_MINOR, NONE, "Minor part of fd.dev."),

@@ -1434,6 +1434,31 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 
 /* ---- the update ---- */
 
+uint64_t strato_fd_name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Notes the name of the event's fd before a handler may rename it. Only
+ * events with a handler can change a name; for the others fd.name_changed
+ * is false without this. */
+static void strato_fd_name_before(struct strato_state *st, const struct strato_event *ev, struct strato_thread *t)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	int64_t num = strato_event_fd_num(ev);
+	struct strato_fdent *f = num != STRATO_NO_FD && t ? strato_state_fd(st, t, num) : NULL;
+
+	/* a call that makes an fd makes a new one, whatever held the number */
+	if (ei && (ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type))
+		f = NULL;
+	st->nc_ev = ev;
+	st->nc_hash = strato_fd_name_hash(f ? f->name : "");
+}
+
 void strato_state_update(struct strato_state *st, struct strato_event *ev)
 {
 	uint64_t ts = strato_event_ts(ev);
@@ -1482,6 +1507,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		st->prev_ts = ts;
 	ev->state = st;
 	st->cur_ev = ev;
+	st->nc_ev = NULL;
 	t = strato_map_get(&st->threads, strato_event_tid(ev));
 	if (!t && strato_event_tid(ev) >= 0 && (t = strato_thread_new(st, strato_event_tid(ev)))) {
 		/* a thread the tables did not have: known by its id only
@@ -1498,6 +1524,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	if (t)
 		t->last_ts = ts;
 	if (ev->type < STRATO_EVENT_TABLE_SIZE && strato_sh_of[ev->type]) {
+		strato_fd_name_before(st, ev, t);
 		strato_on_event(st, ev, t);
 		/* clone and exec may have made or replaced the thread */
 		st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));

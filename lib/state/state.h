@@ -109,6 +109,10 @@ struct strato_state {
 	int64_t pending_restore_pid;
 	uint64_t first_ts, prev_ts, cur_prev_ts;
 	bool have_first;
+	/* fd.name_changed: the name of the event's fd before the event
+	 * changed the state (hash; absent fds count as named "") */
+	const struct strato_event *nc_ev;
+	uint64_t nc_hash;
 	/* the event being answered and its thread (cached per event) */
 	const struct strato_event *cur_ev;
 	struct strato_thread *cur_thread;
@@ -149,6 +153,9 @@ const char *strato_fd_typename(uint8_t kind);
 /* Container id of a thread from its cgroups ("host" when none); also the
  * runtime kind and pod uid when the path says. */
 const char *strato_thread_container(struct strato_thread *t, const char **kind, char *pod, size_t podlen);
+
+/* FNV-1a hash of an fd name (fd.name_changed compares before/after). */
+uint64_t strato_fd_name_hash(const char *s);
 
 /* Copies `n` bytes (plus a NUL) into the per-event arena; NULL when out of
  * memory. Reset at every event. */
