@@ -1,7 +1,7 @@
 /* tests/check_falco_fields.c: the syscall fields the official Falco rules
  * use beyond sysdig's common set (proc.duration, fd.name_changed,
- * proc.is_exe_*) on public sample captures; expected values from sysdig
- * 0.29.3's output for the same captures. */
+ * proc.is_exe_*, fd.sip.name) on public sample captures; expected values
+ * from sysdig 0.29.3's output for the same captures. */
 #include <stratocore/stratocore.h>
 
 #include <string.h>
@@ -154,6 +154,54 @@ START_TEST(test_exe_flags)
 }
 END_TEST
 
+/* Events of `path` that `expr` matches; the last one's evt.type in type. */
+static int strato_count_matches(const char *path, const char *expr, char *type, size_t len)
+{
+	struct strato_filter_error err;
+	strato_filter *flt;
+	strato_capture *cap;
+	const strato_event *ev;
+	int n = 0;
+
+	ck_assert_msg(strato_filter_compile(&flt, expr, NULL, &err) == 0, "%s: %s", expr, err.message);
+	ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		if (strato_filter_match(flt, ev) == 1) {
+			n++;
+			strato_txt("evt.type", ev, type, len);
+		}
+	}
+	strato_capture_close(cap);
+	strato_filter_free(flt);
+	return n;
+}
+
+/* connect_localhost.scap: `sysdig -r connect_localhost.scap
+ * fd.sip.name=localhost` prints one event, the connect to 127.0.0.1:80;
+ * `fd.sip.name=nosuch.invalid` none (.invalid never resolves, RFC 6761).
+ * localhost resolves from /etc/hosts, so no DNS server is needed. */
+START_TEST(test_fd_sip_name)
+{
+	struct strato_filter_error err;
+	char path[4096], type[32] = "";
+	strato_filter *flt = NULL;
+
+	ck_assert_int_eq(strato_filter_compile(&flt, "fd.sip.name != localhost", NULL, &err), -STRATO_ETYPE);
+	ck_assert_ptr_nonnull(strstr(err.message, "= or in"));
+	ck_assert_int_eq(strato_filter_compile(&flt, "fd.sip.name contains local", NULL, &err), -STRATO_ETYPE);
+	if (!strato_test_shared("scap-samples/falcosecurity-falco/connect_localhost.scap", path, sizeof(path)))
+		return;
+	ck_assert_int_eq(strato_count_matches(path, "fd.sip.name = localhost", type, sizeof(type)), 1);
+	ck_assert_str_eq(type, "connect");
+	ck_assert_int_eq(strato_count_matches(path, "fd.sip.name in (nosuch.invalid, localhost)", type, sizeof(type)),
+			 1);
+	ck_assert_int_eq(strato_count_matches(path, "fd.sip.name = nosuch.invalid", type, sizeof(type)), 0);
+	ck_assert_int_eq(strato_count_matches(path, "not fd.sip.name = nosuch.invalid and evt.type = connect", type,
+					      sizeof(type)),
+			 1);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("falco-fields");
@@ -163,6 +211,7 @@ int main(void)
 	tcase_add_test(tc, test_fd_name_changed);
 	tcase_add_test(tc, test_fd_name_changed_udp);
 	tcase_add_test(tc, test_exe_flags);
+	tcase_add_test(tc, test_fd_sip_name);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }
