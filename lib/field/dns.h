@@ -9,13 +9,13 @@
 #define STRATO_DNS_MAX_ADDRS 16	 /* addresses kept per name */
 #define STRATO_DNS_TIMEOUT_MS 2000
 
-/* Resolves `names` (host names or address literals) with getaddrinfo, all
- * at once, and stores the distinct IPv4/IPv6 addresses (prefix 32/128) in
- * out[0..*nout). Names past STRATO_DNS_MAX_NAMES, past `max` addresses in
- * all, that fail, or that are still unanswered after timeout_ms add none.
- * Lookups the resolver already started when the time runs out are waited
- * for (bounded by the resolver's own timeout, resolv.conf), as they cannot
- * be abandoned safely. Returns 0 or -ENOMEM. Thread-safe. */
+/* Resolves `names` (host names or address literals) with getaddrinfo in
+ * a few worker threads and stores the distinct IPv4/IPv6 addresses
+ * (prefix 32/128) in out[0..*nout), at most STRATO_DNS_MAX_ADDRS per name
+ * and `max` in all. Names past STRATO_DNS_MAX_NAMES, that fail, or that
+ * are unanswered after timeout_ms add none; workers still waiting for the
+ * resolver then finish in the background and free their memory. Returns
+ * 0, -ENOMEM, or -EAGAIN when no worker thread could start. Thread-safe. */
 int strato_dns_resolve(const char *const *names, unsigned n, unsigned timeout_ms, struct strato_ip *out, unsigned max,
 		       unsigned *nout);
 

@@ -189,11 +189,17 @@ const struct strato_field_def strato_field_defs[] = {
     STRATO_FD_("fd.lnet", IPNET, STRATO_FO, FD_LNET, NONE, "Local address as a network (filters only)."),
     STRATO_FD_("fd.rnet", IPNET, STRATO_FO, FD_RNET, NONE, "Remote address as a network (filters only)."),
     STRATO_FD_("fd.connected", BOOL, 0, FD_CONNECTED, NONE, "true if the socket is connected."),
+    STRATO_FD_("fd.cip.name", CHARBUF, STRATO_FO, FD_CIP_NAME, NONE,
+	       "Client address compared with domain names (filters only; = and in): the names are resolved "
+	       "with getaddrinfo when the filter compiles (at most 256 names, 16 addresses each, 2 s; answers "
+	       "kept 5 minutes per process), and the check is true when fd.cip is one of the addresses. "
+	       "Without DNS it matches nothing. No value when printed (no address-to-name cache)."),
     STRATO_FD_("fd.sip.name", CHARBUF, STRATO_FO, FD_SIP_NAME, NONE,
-	       "Server address compared with domain names (filters only; = and in): the names are resolved "
-	       "with getaddrinfo when the filter compiles (at most 256 names, 16 addresses each, 2 s), and the "
-	       "check is true when fd.sip is one of the addresses. Without DNS it matches nothing. No value "
-	       "when printed (no address-to-name cache)."),
+	       "Server address compared with domain names, as fd.cip.name with fd.sip."),
+    STRATO_FD_("fd.lip.name", CHARBUF, STRATO_FO, FD_LIP_NAME, NONE,
+	       "Local address compared with domain names, as fd.cip.name with fd.lip."),
+    STRATO_FD_("fd.rip.name", CHARBUF, STRATO_FO, FD_RIP_NAME, NONE,
+	       "Remote address compared with domain names, as fd.cip.name with fd.rip."),
     STRATO_FD_("fd.name_changed", BOOL, 0, FD_NAME_CHANGED, NONE,
 	       "true when the event changed the name of its fd: a new named fd (open, accept), a connect or a "
 	       "datagram to another address."),

@@ -672,7 +672,10 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_FD_CONNECTED:
 		v->i = (strato_is_ip(fd) || fd->type == STRATO_FD_UNIX_SOCK) && fd->name[0];
 		return 0;
+	case STRATO_F_FD_CIP_NAME:
 	case STRATO_F_FD_SIP_NAME:
+	case STRATO_F_FD_LIP_NAME:
+	case STRATO_F_FD_RIP_NAME:
 		/* filters compare it through resolved addresses (lib/field/dns.c);
 		 * there is no address-to-name cache to print from */
 		return -STRATO_ENOVALUE;
