@@ -4,7 +4,9 @@
  * runs a program from a memfd (fexecve), which "Fileless execution via
  * memfd_create" must report; that execve shows proc.is_exe_from_memfd
  * true and the child's events a proc.duration within the test's own run
- * time. ("Read sensitive file untrusted" would be the classic one, but it
+ * time. With an overlayfs mounted for the test, a program the upper layer
+ * holds runs with proc.is_exe_upper_layer true, one from the lower layer
+ * with false. ("Read sensitive file untrusted" would be the classic one, but it
  * names container.image.repository, which the library does not provide.)
  * Skips (77) without root, live capture support or the rule files. */
 #include <stratocore/stratocore.h>
@@ -15,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,6 +27,92 @@
 
 #define STRATO_RULE_SYMLINK "Create Symlink Over Sensitive Files"
 #define STRATO_RULE_MEMFD "Fileless execution via memfd_create"
+
+/* The overlayfs of the test: lower/low-true and upper/up-true are copies
+ * of /bin/true, run as merged/low-true and merged/up-true. */
+static char g_ovl[64], g_ovl_merged[96];
+static bool g_ovl_ok;
+
+static bool strato_copy(const char *src, const char *dst)
+{
+	char buf[65536];
+	int in = open(src, O_RDONLY), out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0700);
+	ssize_t n = 0;
+	bool ok = in >= 0 && out >= 0;
+
+	while (ok && (n = read(in, buf, sizeof(buf))) > 0)
+		ok = write(out, buf, (size_t)n) == n;
+	ok = ok && n == 0;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return ok;
+}
+
+static void strato_ovl_path(char *buf, size_t len, const char *sub)
+{
+	snprintf(buf, len, "%s/%s", g_ovl, sub);
+}
+
+/* Named in main(): the teardown runs in Check's parent process. */
+static void strato_ovl_name(void)
+{
+	snprintf(g_ovl, sizeof(g_ovl), "/tmp/strato-ovl-%d", (int)getpid());
+	strato_ovl_path(g_ovl_merged, sizeof(g_ovl_merged), "merged");
+}
+
+static void strato_ovl_setup(void)
+{
+	char lower[128], upper[128], work[128], opts[512], p[160];
+
+	strato_ovl_path(lower, sizeof(lower), "lower");
+	strato_ovl_path(upper, sizeof(upper), "upper");
+	strato_ovl_path(work, sizeof(work), "work");
+	if (mkdir(g_ovl, 0700) || mkdir(lower, 0700) || mkdir(upper, 0700) || mkdir(work, 0700) ||
+	    mkdir(g_ovl_merged, 0700))
+		return;
+	snprintf(p, sizeof(p), "%s/low-true", lower);
+	if (!strato_copy("/bin/true", p))
+		return;
+	snprintf(p, sizeof(p), "%s/up-true", upper);
+	if (!strato_copy("/bin/true", p))
+		return;
+	snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
+	g_ovl_ok = mount("overlay", g_ovl_merged, "overlay", 0, opts) == 0;
+	if (!g_ovl_ok)
+		printf("note: no overlayfs (%s): proc.is_exe_upper_layer not checked\n", strerror(errno));
+}
+
+static void strato_ovl_teardown(void)
+{
+	static const char *const subs[] = {"lower/low-true", "upper/up-true", "work/work", "work",
+					   "lower",	     "upper",	      "merged"};
+	char p[160];
+
+	if (!g_ovl[0])
+		return;
+	umount(g_ovl_merged); /* mounted by the test's process, maybe */
+	for (unsigned i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
+		strato_ovl_path(p, sizeof(p), subs[i]);
+		if (unlink(p))
+			rmdir(p);
+	}
+	rmdir(g_ovl);
+}
+
+/* Runs `path` in a child and waits for it; true when it exited 0. */
+static bool strato_run(const char *path)
+{
+	pid_t p = fork();
+	int st;
+
+	if (p == 0) {
+		execl(path, path, (char *)NULL);
+		_exit(127);
+	}
+	return p > 0 && waitpid(p, &st, 0) == p && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
 
 static uint64_t strato_now_ns(void)
 {
@@ -62,6 +152,14 @@ static int strato_child(void)
 	}
 	if (p < 0 || waitpid(p, &st, 0) != p || !WIFEXITED(st) || WEXITSTATUS(st))
 		return 4;
+	if (g_ovl_ok) {
+		char up[160], low[160];
+
+		snprintf(up, sizeof(up), "%s/up-true", g_ovl_merged);
+		snprintf(low, sizeof(low), "%s/low-true", g_ovl_merged);
+		if (!strato_run(up) || !strato_run(low))
+			return 5;
+	}
 	return 0;
 }
 
@@ -79,9 +177,10 @@ START_TEST(test_falco_live)
 	strato_ruleset *rs;
 	strato_capture *cap;
 	const strato_event *ev;
-	strato_field *pidf, *ppidf, *memfdf, *durf, *namef;
+	strato_field *pidf, *ppidf, *memfdf, *durf, *namef, *upperf, *exepathf;
 	char path[4096], errbuf[256];
 	unsigned symlink_hits = 0, memfd_hits = 0, memfd_exec = 0, nrules = 0, durations = 0;
+	char want_up[160], want_low[160], up_val[16] = "", low_val[16] = "";
 	uint64_t t0;
 	unsigned m[64];
 	int rc, st;
@@ -122,13 +221,18 @@ START_TEST(test_falco_live)
 	ck_assert_int_eq(strato_field_lookup("proc.is_exe_from_memfd", &memfdf), 0);
 	ck_assert_int_eq(strato_field_lookup("proc.duration", &durf), 0);
 	ck_assert_int_eq(strato_field_lookup("evt.type", &namef), 0);
+	ck_assert_int_eq(strato_field_lookup("proc.is_exe_upper_layer", &upperf), 0);
+	ck_assert_int_eq(strato_field_lookup("proc.exepath", &exepathf), 0);
+	strato_ovl_setup();
+	snprintf(want_up, sizeof(want_up), "%s/up-true", g_ovl_merged);
+	snprintf(want_low, sizeof(want_low), "%s/low-true", g_ovl_merged);
 	t0 = strato_now_ns();
 	child = fork();
 	ck_assert_int_ge(child, 0);
 	if (child == 0)
 		_exit(strato_child());
 	start = time(NULL);
-	while (!(symlink_hits && memfd_hits) && time(NULL) - start < 20 &&
+	while (!(symlink_hits && memfd_hits && (!g_ovl_ok || low_val[0])) && time(NULL) - start < 20 &&
 	       (rc = strato_capture_next(cap, &ev)) >= 0 && rc != STRATO_EOF) {
 		int64_t pid = 0, ppid = 0;
 		uint64_t u;
@@ -149,6 +253,15 @@ START_TEST(test_falco_live)
 			ck_assert_int_eq(strato_field_get_str(namef, ev, &s, NULL), 0);
 			memfd_exec += !strcmp(s, "execve");
 		}
+		if (strato_event_type(ev) & 1) {
+			const char *s, *xp;
+
+			if (!strato_field_get_str(namef, ev, &s, NULL) && !strcmp(s, "execve") &&
+			    !strato_field_get_str(exepathf, ev, &xp, NULL) &&
+			    (!strcmp(xp, want_up) || !strcmp(xp, want_low)))
+				strato_field_format(upperf, ev, !strcmp(xp, want_up) ? up_val : low_val,
+						    sizeof(up_val));
+		}
 		n = strato_ruleset_match(rs, ev, m, 64);
 		ck_assert_int_ge(n, 0);
 		for (int k = 0; k < n && k < 64; k++) {
@@ -165,6 +278,12 @@ START_TEST(test_falco_live)
 	ck_assert_msg(memfd_exec > 0, "no execve with proc.is_exe_from_memfd true");
 	ck_assert_msg(memfd_hits > 0, "\"" STRATO_RULE_MEMFD "\" did not fire for the memfd exec");
 	ck_assert_uint_gt(durations, 0);
+	if (g_ovl_ok) {
+		ck_assert_str_eq(up_val, "true");
+		ck_assert_str_eq(low_val, "false");
+	}
+	strato_field_free(upperf);
+	strato_field_free(exepathf);
 	strato_field_free(pidf);
 	strato_field_free(ppidf);
 	strato_field_free(memfdf);
@@ -180,7 +299,9 @@ int main(void)
 	Suite *s = suite_create("falco-live");
 	TCase *tc = tcase_create("live");
 
+	strato_ovl_name();
 	tcase_set_timeout(tc, 60);
+	tcase_add_unchecked_fixture(tc, NULL, strato_ovl_teardown);
 	tcase_add_test(tc, test_falco_live);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
