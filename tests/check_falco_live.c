@@ -70,8 +70,10 @@ static void strato_ovl_setup(void)
 	strato_ovl_path(upper, sizeof(upper), "upper");
 	strato_ovl_path(work, sizeof(work), "work");
 	if (mkdir(g_ovl, 0700) || mkdir(lower, 0700) || mkdir(upper, 0700) || mkdir(work, 0700) ||
-	    mkdir(g_ovl_merged, 0700))
+	    mkdir(g_ovl_merged, 0700)) {
+		printf("note: cannot make %s: %s\n", g_ovl, strerror(errno));
 		return;
+	}
 	snprintf(p, sizeof(p), "%s/low-true", lower);
 	if (!strato_copy("/bin/true", p))
 		return;
@@ -278,6 +280,8 @@ START_TEST(test_falco_live)
 	ck_assert_msg(memfd_exec > 0, "no execve with proc.is_exe_from_memfd true");
 	ck_assert_msg(memfd_hits > 0, "\"" STRATO_RULE_MEMFD "\" did not fire for the memfd exec");
 	ck_assert_uint_gt(durations, 0);
+	printf("overlayfs %s: proc.is_exe_upper_layer upper [%s] lower [%s]\n", g_ovl_ok ? "mounted" : "not mounted",
+	       up_val, low_val);
 	if (g_ovl_ok) {
 		ck_assert_str_eq(up_val, "true");
 		ck_assert_str_eq(low_val, "false");
