@@ -935,6 +935,41 @@ static __always_inline __u32 strato_exe_flags(struct task_struct *t, struct inod
 	return 0;
 }
 
+/* PPM_EXE_FROM_MEMFD when the executable is a memfd: its dentry is its
+ * own parent (it lives in no directory) and is named "memfd:NAME". */
+static __always_inline __u32 strato_exe_memfd(struct file *exe)
+{
+	struct dentry *d = exe ? BPF_CORE_READ(exe, f_path.dentry) : NULL;
+	char nm[7];
+
+	if (!d || BPF_CORE_READ(d, d_parent) != d)
+		return 0;
+	if (bpf_probe_read_kernel_str(nm, sizeof(nm), BPF_CORE_READ(d, d_name.name)) != sizeof(nm))
+		return 0;
+	return nm[0] == 'm' && nm[1] == 'e' && nm[2] == 'm' && nm[3] == 'f' && nm[4] == 'd' && nm[5] == ':' ? 4 : 0;
+}
+
+#define STRATO_OVERLAYFS_MAGIC 0x794c7630
+
+/* PPM_EXE_UPPER_LAYER when the executable is an overlayfs file held by the
+ * upper layer. overlayfs's inode (struct ovl_inode, a module type, so not
+ * relocatable here) keeps the upper dentry right after the VFS inode it
+ * embeds: it is read at the size of struct inode past the inode. */
+static __always_inline __u32 strato_exe_upper(struct file *exe)
+{
+	struct dentry *d = exe ? BPF_CORE_READ(exe, f_path.dentry) : NULL;
+	unsigned long sz = bpf_core_type_size(struct inode);
+	struct dentry *up = NULL;
+	struct inode *ino;
+
+	if (!d || !sz || BPF_CORE_READ(d, d_sb, s_magic) != STRATO_OVERLAYFS_MAGIC)
+		return 0;
+	ino = BPF_CORE_READ(d, d_inode);
+	if (!ino || bpf_probe_read_kernel(&up, sizeof(up), (char *)ino + sz) || !up)
+		return 0;
+	return BPF_CORE_READ(up, d_inode, i_ino) ? 2 : 0;
+}
+
 __noinline int strato_execve_x(struct strato_args *a, int at)
 {
 	long ret = a ? a->ret : 0;
@@ -965,7 +1000,7 @@ __noinline int strato_execve_x(struct strato_args *a, int at)
 	strato_push_u32(sc, strato_tty(t));
 	strato_push_u64(sc, strato_pid_vnr(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
 	strato_push_u32(sc, BPF_CORE_READ(t, loginuid.val));
-	strato_push_u32(sc, strato_exe_flags(t, ino));
+	strato_push_u32(sc, strato_exe_flags(t, ino) | strato_exe_memfd(exe) | strato_exe_upper(exe));
 	{
 		const struct cred *cr = BPF_CORE_READ(t, cred);
 

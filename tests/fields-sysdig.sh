@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/fields-sysdig.sh: the field extractors and the state engine against
-# sysdig 0.29.3 on the public sample captures: for every exit event, 28
+# sysdig 0.29.3 on the public sample captures: for every exit event, 30
 # common fields printed by `stratoread -p` must equal `sysdig -p`'s, apart
 # from the differences listed (with their reasons) in
 # tests/fields-sysdig.exceptions and docs/compatibility.md; each listed
@@ -15,7 +15,7 @@ exc="$top_srcdir/tests/fields-sysdig.exceptions"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 S='@#@'
-F="%proc.name$S%proc.pid$S%proc.ppid$S%proc.pname$S%proc.cmdline$S%proc.exe$S%proc.cwd$S%thread.tid$S%user.uid$S%user.name$S%group.gid$S%fd.num$S%fd.type$S%fd.typechar$S%fd.name$S%fd.directory$S%fd.filename$S%fd.cip$S%fd.sip$S%fd.cport$S%fd.sport$S%fd.l4proto$S%evt.type$S%evt.res$S%evt.rawres$S%evt.args$S%evt.buflen$S%container.id"
+F="%proc.name$S%proc.pid$S%proc.ppid$S%proc.pname$S%proc.cmdline$S%proc.exe$S%proc.cwd$S%thread.tid$S%user.uid$S%user.name$S%group.gid$S%fd.num$S%fd.type$S%fd.typechar$S%fd.name$S%fd.directory$S%fd.filename$S%fd.cip$S%fd.sip$S%fd.cport$S%fd.sport$S%fd.l4proto$S%evt.type$S%evt.res$S%evt.rawres$S%evt.args$S%evt.buflen$S%container.id$S%proc.duration$S%fd.name_changed"
 status=0 files=0
 for f in "$STRATO_SHARED"/scap-samples/*/*.scap; do
 	[ -r "$f" ] || continue

@@ -5,7 +5,8 @@
 # `- macro:`, `- rule:` entries), every list expands, and every macro and
 # rule condition compiles except those naming a field the library does not
 # provide, which must fail with an error naming a field of the families
-# below. Then the rule set runs over every public sample.
+# below. Then the rule set runs over every public sample (tests/check_falco_live
+# runs it over a live capture).
 shared=${STRATO_SHARED:-../shared}
 rules=$shared/falco-rules
 [ -f "$rules/falco_rules.yaml" ] || { echo "no Falco rules in $rules"; exit 77; }

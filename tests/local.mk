@@ -25,3 +25,4 @@ include $(srcdir)/tests/state.mk
 include $(srcdir)/tests/field.mk
 include $(srcdir)/tests/filter.mk
 include $(srcdir)/tests/lua.mk
+include $(srcdir)/tests/falco.mk

@@ -569,6 +569,8 @@ static int strato_snap_thread(struct strato_snap *s, int64_t pid, int64_t tid, c
 	th->comm = strato_read_line(path);
 	snprintf(path, sizeof(path), "%s/exe", pdir);
 	th->exepath = strato_readlink(path);
+	/* the kernel names an executable run from a memfd "/memfd:NAME" */
+	th->exe_from_memfd = th->exepath && !strncmp(th->exepath, "/memfd:", 7);
 	snprintf(path, sizeof(path), "%s/cwd", pdir);
 	th->cwd = strato_readlink(path);
 	snprintf(path, sizeof(path), "%s/root", pdir);

@@ -122,6 +122,15 @@ const struct strato_field_def strato_field_defs[] = {
     STRATO_FD_("proc.aexepath", CHARBUF, STRATO_AA, PROC_AEXEPATH, INDEX, "Executable path of the N-th ancestor."),
     STRATO_FD_("proc.is_exe_writable", BOOL, 0, PROC_IS_EXE_WRITABLE, NONE,
 	       "true if the executable is writable by the process's user."),
+    STRATO_FD_("proc.duration", RELTIME, 0, PROC_DURATION, NONE,
+	       "Nanoseconds since the thread was created, counted from the clone event that made it; no "
+	       "value for threads whose creation the capture did not see."),
+    STRATO_FD_("proc.is_exe_upper_layer", BOOL, 0, PROC_IS_EXE_UPPER_LAYER, NONE,
+	       "true if the executable lies in the upper (writable) layer of an overlayfs, e.g. a file a "
+	       "container wrote; from the execve flags or the capture's thread table."),
+    STRATO_FD_("proc.is_exe_from_memfd", BOOL, 0, PROC_IS_EXE_FROM_MEMFD, NONE,
+	       "true if the executable is an anonymous memfd_create() file run through its fd (fileless "
+	       "execution); from the execve flags, the thread table or the /proc snapshot."),
     STRATO_FD_("proc.is_sid_leader", BOOL, 0, PROC_IS_SID_LEADER, NONE, "true if the process leads its session."),
     STRATO_FD_("proc.is_vpgid_leader", BOOL, 0, PROC_IS_VPGID_LEADER, NONE,
 	       "true if the process leads its process group (namespace ids)."),
@@ -180,6 +189,20 @@ const struct strato_field_def strato_field_defs[] = {
     STRATO_FD_("fd.lnet", IPNET, STRATO_FO, FD_LNET, NONE, "Local address as a network (filters only)."),
     STRATO_FD_("fd.rnet", IPNET, STRATO_FO, FD_RNET, NONE, "Remote address as a network (filters only)."),
     STRATO_FD_("fd.connected", BOOL, 0, FD_CONNECTED, NONE, "true if the socket is connected."),
+    STRATO_FD_("fd.cip.name", CHARBUF, STRATO_FO, FD_CIP_NAME, NONE,
+	       "Client address compared with domain names (filters only; = and in): the names are resolved "
+	       "with getaddrinfo when the filter compiles (at most 256 names, 16 addresses each, 2 s; answers "
+	       "kept 5 minutes per process), and the check is true when fd.cip is one of the addresses. "
+	       "Without DNS it matches nothing. No value when printed (no address-to-name cache)."),
+    STRATO_FD_("fd.sip.name", CHARBUF, STRATO_FO, FD_SIP_NAME, NONE,
+	       "Server address compared with domain names, as fd.cip.name with fd.sip."),
+    STRATO_FD_("fd.lip.name", CHARBUF, STRATO_FO, FD_LIP_NAME, NONE,
+	       "Local address compared with domain names, as fd.cip.name with fd.lip."),
+    STRATO_FD_("fd.rip.name", CHARBUF, STRATO_FO, FD_RIP_NAME, NONE,
+	       "Remote address compared with domain names, as fd.cip.name with fd.rip."),
+    STRATO_FD_("fd.name_changed", BOOL, 0, FD_NAME_CHANGED, NONE,
+	       "true when the event changed the name of its fd: a new named fd (open, accept), a connect or a "
+	       "datagram to another address."),
     STRATO_FD_("fd.dev", INT32, 0, FD_DEV, NONE, "Device number of the file's file system."),
     STRATO_FD_("fd.dev.major", INT32, 0, FD_DEV_MAJOR, NONE, "Major part of fd.dev."),
     STRATO_FD_("fd.dev.minor", INT32, 0, FD_DEV_MINOR, NONE, "Minor part of fd.dev."),

@@ -505,6 +505,17 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_PROC_IS_EXE_WRITABLE:
 		v->i = t->exe_writable;
 		return 0;
+	case STRATO_F_PROC_DURATION:
+		if (!t->clone_ts || strato_event_ts(ev) < t->clone_ts)
+			return -STRATO_ENOVALUE;
+		v->i = (int64_t)(strato_event_ts(ev) - t->clone_ts);
+		return 0;
+	case STRATO_F_PROC_IS_EXE_UPPER_LAYER:
+		v->i = t->exe_upper_layer;
+		return 0;
+	case STRATO_F_PROC_IS_EXE_FROM_MEMFD:
+		v->i = t->exe_from_memfd;
+		return 0;
 	case STRATO_F_PROC_IS_SID_LEADER:
 		v->i = t->sid == t->pid;
 		return 0;
@@ -660,6 +671,18 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		return 0;
 	case STRATO_F_FD_CONNECTED:
 		v->i = (strato_is_ip(fd) || fd->type == STRATO_FD_UNIX_SOCK) && fd->name[0];
+		return 0;
+	case STRATO_F_FD_CIP_NAME:
+	case STRATO_F_FD_SIP_NAME:
+	case STRATO_F_FD_LIP_NAME:
+	case STRATO_F_FD_RIP_NAME:
+		/* filters compare it through resolved addresses (lib/field/dns.c);
+		 * there is no address-to-name cache to print from */
+		return -STRATO_ENOVALUE;
+	case STRATO_F_FD_NAME_CHANGED:
+		/* a failed connect's name lasts this event only (pending_restore
+		 * puts the old one back): sysdig 0.29.3 reports no change */
+		v->i = st->nc_ev == ev && !st->pending_restore && strato_fd_name_hash(fd->name) != st->nc_hash;
 		return 0;
 	case STRATO_F_FD_DEV:
 		if (!strato_is_filelike(fd))

@@ -9,6 +9,7 @@
 #include "filter/filter.h"
 #include "event/event_table.h"
 #include "event/flags.h"
+#include "field/dns.h"
 
 #define STRATO_FILTER_MAX_BYTES (64u << 20)
 
@@ -367,6 +368,88 @@ static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n, stru
 	return 0;
 }
 
+/* fd.cip.name, fd.sip.name, fd.lip.name, fd.rip.name: the address field
+ * they compare, or NULL. */
+static const char *strato_cc_domain_base(const char *name)
+{
+	static const char *const m[][2] = {{"fd.cip.name", "fd.cip"},
+					   {"fd.sip.name", "fd.sip"},
+					   {"fd.lip.name", "fd.lip"},
+					   {"fd.rip.name", "fd.rip"}};
+
+	for (unsigned i = 0; i < STRATO_ARRAY_SIZE(m); i++)
+		if (!strcmp(name, m[i][0]))
+			return m[i][1];
+	return NULL;
+}
+
+/* fd.sip.name = NAME / in (NAMES): libsinsp resolves the names and tests
+ * the server address. The names are resolved now (lib/field/dns.c) and
+ * the node becomes fd.sip in (addresses); none resolved: it matches
+ * nothing. The same for the client, local and remote address. */
+static int strato_cc_domain(struct strato_filter *f, struct strato_fnode *n, const char *base,
+			    struct strato_filter_error *err)
+{
+	const char **names;
+	struct strato_ip *ips;
+	struct strato_fval *vals;
+	unsigned nips = 0, max = STRATO_DNS_MAX_NAMES * STRATO_DNS_MAX_ADDRS;
+	int rc;
+
+	if ((n->op != STRATO_OP_EQ && n->op != STRATO_OP_IN) || n->lhs.nxf)
+		return strato_filter_seterr(err, -STRATO_ETYPE, n->off, n->len,
+					    "%s compares only with = or in, without transformers", n->lhs.name);
+	names = strato_arena_alloc(&f->arena, (n->nvals + 1) * sizeof(*names));
+	ips = calloc(max, sizeof(*ips));
+	if (!names || !ips) {
+		free(ips);
+		return -ENOMEM;
+	}
+	for (unsigned i = 0; i < n->nvals; i++) {
+		if (n->vals[i].ref) {
+			free(ips);
+			return strato_filter_seterr(err, -STRATO_ETYPE, n->vals[i].off, n->vals[i].len,
+						    "%s compares with domain names, not fields", n->lhs.name);
+		}
+		names[i] = n->vals[i].text;
+	}
+	rc = strato_dns_resolve(names, n->nvals, STRATO_DNS_TIMEOUT_MS, ips, max, &nips);
+	if (rc == -EAGAIN) /* no thread to resolve with: as without DNS */
+		rc = 0;
+	vals = rc ? NULL : strato_arena_alloc(&f->arena, (nips + 1) * sizeof(*vals));
+	if (!vals) {
+		free(ips);
+		return -ENOMEM;
+	}
+	for (unsigned i = 0; i < nips; i++) {
+		char a[INET6_ADDRSTRLEN];
+
+		memset(&vals[i], 0, sizeof(vals[i]));
+		inet_ntop(ips[i].family == 4 ? AF_INET : AF_INET6, ips[i].addr, a, sizeof(a));
+		vals[i].text = strato_arena_strndup(&f->arena, a, strlen(a));
+		if (!vals[i].text) {
+			free(ips);
+			return -ENOMEM;
+		}
+		vals[i].tlen = strlen(a);
+		vals[i].off = n->off;
+		vals[i].len = n->len;
+		vals[i].ip = ips[i];
+	}
+	free(ips);
+	strato_field_free(n->lhs.field);
+	n->lhs.field = NULL;
+	if ((rc = strato_field_lookup(base, &n->lhs.field)))
+		return rc == -ENOMEM ? rc : strato_filter_seterr(err, rc, n->off, n->len, "%s", strato_last_error());
+	n->lhs.type = strato_field_type(n->lhs.field);
+	n->lhs.klass = n->lhs.base = STRATO_C_IP;
+	n->lhs.as_text = false;
+	n->op = STRATO_OP_IN;
+	n->vals = vals;
+	n->nvals = nips;
+	return 0;
+}
+
 static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n, struct strato_filter_error *err)
 {
 	int rc;
@@ -380,6 +463,10 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n, struc
 	if ((rc = strato_cc_field(&n->lhs, err)))
 		goto wrap;
 	enum strato_fclass k = n->lhs.klass;
+	if (strato_cc_domain_base(n->lhs.name)) {
+		rc = strato_cc_domain(f, n, strato_cc_domain_base(n->lhs.name), err);
+		goto wrap;
+	}
 	if (!strcmp(n->lhs.name, "evt.type") && !n->lhs.nxf &&
 	    (n->op == STRATO_OP_EQ || n->op == STRATO_OP_NE || n->op == STRATO_OP_IN)) {
 		rc = strato_cc_types(f, n, err);

@@ -313,8 +313,14 @@ static void strato_read_thread(struct strato_scap *s, struct strato_cur *c, int 
 		rest -= 24;
 	}
 	/* exe_upper_layer 1, exe_ino* 24, exe_from_memfd 1, exe_lower_layer 1 */
-	if (rest >= 27 + 8) {
-		c->off += 27;
+	if (rest >= 26) {
+		th->exe_upper_layer = strato_cur_u8(c) != 0;
+		c->off += 24;
+		th->exe_from_memfd = strato_cur_u8(c) != 0;
+		rest -= 26;
+	}
+	if (rest >= 1 + 8) {
+		c->off += 1;
 		th->pgid = (int64_t)strato_cur_u64(c);
 	}
 }

@@ -48,6 +48,7 @@ struct strato_thread_info {
 	uint32_t loginuid; /* 0xFFFFFFFF: unset */
 	uint32_t tty;
 	bool exe_writable;
+	bool exe_upper_layer, exe_from_memfd; /* PL_V9 tail, PPM_EXE_* bits on exec */
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	struct strato_fd_info *fds;
 	size_t nfds;

@@ -588,6 +588,8 @@ static void strato_thread_inherit(struct strato_thread *c, const struct strato_t
 	c->tty = p->tty;
 	c->fdlimit = p->fdlimit;
 	c->exe_writable = p->exe_writable;
+	c->exe_upper_layer = p->exe_upper_layer;
+	c->exe_from_memfd = p->exe_from_memfd;
 	c->cap_inheritable = p->cap_inheritable;
 	c->cap_permitted = p->cap_permitted;
 	c->cap_effective = p->cap_effective;
@@ -706,6 +708,8 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 		t->vmrss_kb = ti->vmrss_kb;
 		t->vmswap_kb = ti->vmswap_kb;
 		t->exe_writable = ti->exe_writable;
+		t->exe_upper_layer = ti->exe_upper_layer;
+		t->exe_from_memfd = ti->exe_from_memfd;
 		t->cap_inheritable = ti->cap_inheritable;
 		t->cap_permitted = ti->cap_permitted;
 		t->cap_effective = ti->cap_effective;
@@ -907,6 +911,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		c = strato_thread_new(st, res);
 		if (!c)
 			return;
+		c->clone_ts = strato_event_ts(ev);
 		strato_thread_inherit(c, t);
 		c->pid = isthread ? t->pid : res;
 		c->ptid = isthread ? t->pid : t->pid;
@@ -932,6 +937,9 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		if (!c)
 			return;
 	}
+	/* born now, unless the parent's side already made it */
+	if (!c->clone_ts)
+		c->clone_ts = strato_event_ts(ev);
 	if (strato_pi(ev, "pid", &v))
 		c->pid = v;
 	if (strato_pi(ev, "ptid", &v))
@@ -1052,6 +1060,8 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 	if (strato_pi(ev, "flags", &v)) {
 		t->flags = (uint32_t)v;
 		t->exe_writable = v & 1; /* PPM_EXE_WRITABLE */
+		t->exe_upper_layer = v & 2; /* PPM_EXE_UPPER_LAYER */
+		t->exe_from_memfd = v & 4;  /* PPM_EXE_FROM_MEMFD */
 	}
 	t->container_done = false;
 	/* sysdig 0.29.3 keeps the working directory it had (exec does not
@@ -1437,6 +1447,31 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 
 /* ---- the update ---- */
 
+uint64_t strato_fd_name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Notes the name of the event's fd before a handler may rename it. Only
+ * events with a handler can change a name; for the others fd.name_changed
+ * is false without this. */
+static void strato_fd_name_before(struct strato_state *st, const struct strato_event *ev, struct strato_thread *t)
+{
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	int64_t num = strato_event_fd_num(ev);
+	struct strato_fdent *f = num != STRATO_NO_FD && t ? strato_state_fd(st, t, num) : NULL;
+
+	/* a call that makes an fd makes a new one, whatever held the number */
+	if (ei && (ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type))
+		f = NULL;
+	st->nc_ev = ev;
+	st->nc_hash = strato_fd_name_hash(f ? f->name : "");
+}
+
 void strato_state_update(struct strato_state *st, struct strato_event *ev)
 {
 	uint64_t ts = strato_event_ts(ev);
@@ -1485,6 +1520,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		st->prev_ts = ts;
 	ev->state = st;
 	st->cur_ev = ev;
+	st->nc_ev = NULL;
 	t = strato_map_get(&st->threads, strato_event_tid(ev));
 	if (!t && strato_event_tid(ev) >= 0 && (t = strato_thread_new(st, strato_event_tid(ev)))) {
 		/* a thread the tables did not have: known by its id only
@@ -1501,6 +1537,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	if (t)
 		t->last_ts = ts;
 	if (ev->type < STRATO_EVENT_TABLE_SIZE && strato_sh_of[ev->type]) {
+		strato_fd_name_before(st, ev, t);
 		strato_on_event(st, ev, t);
 		/* clone and exec may have made or replaced the thread */
 		st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));

@@ -64,12 +64,15 @@ struct strato_thread {
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	bool exe_writable;
+	bool exe_upper_layer; /* PPM_EXE_UPPER_LAYER: executable in an overlayfs upper layer */
+	bool exe_from_memfd;  /* PPM_EXE_FROM_MEMFD: executable is a memfd */
 	bool stub;	   /* made up for an fd table or parent we never saw */
 	bool exited;	   /* main thread gone while other threads of it live on */
 	bool counted;	   /* counted in its main thread's nthreads */
 	uint32_t nthreads; /* main thread: other threads of the process in the table */
 	bool container_done;
 	uint64_t last_ts;
+	uint64_t clone_ts; /* time of the clone that made it, 0 when unknown */
 	/* fds: only the main thread (tid == pid) holds the process's table */
 	struct strato_map fds;
 	/* LRU list of all threads, most recent at the tail */
@@ -106,6 +109,10 @@ struct strato_state {
 	int64_t pending_restore_pid;
 	uint64_t first_ts, prev_ts, cur_prev_ts;
 	bool have_first;
+	/* fd.name_changed: the name of the event's fd before the event
+	 * changed the state (hash; absent fds count as named "") */
+	const struct strato_event *nc_ev;
+	uint64_t nc_hash;
 	/* the event being answered and its thread (cached per event) */
 	const struct strato_event *cur_ev;
 	struct strato_thread *cur_thread;
@@ -146,6 +153,9 @@ const char *strato_fd_typename(uint8_t kind);
 /* Container id of a thread from its cgroups ("host" when none); also the
  * runtime kind and pod uid when the path says. */
 const char *strato_thread_container(struct strato_thread *t, const char **kind, char *pod, size_t podlen);
+
+/* FNV-1a hash of an fd name (fd.name_changed compares before/after). */
+uint64_t strato_fd_name_hash(const char *s);
 
 /* Copies `n` bytes (plus a NUL) into the per-event arena; NULL when out of
  * memory. Reset at every event. */
