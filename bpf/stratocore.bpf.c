@@ -97,13 +97,10 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 /* Per syscall number: enum strato_kind in the low byte (0: not captured),
  * STRATO_NEEDS_ENTER (bit 8) when sys_enter copies an argument, PPM_SC code
- * in bits 16..31. Filled by user space. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, STRATO_SYSCALL_MAX);
-	__type(key, __u32);
-	__type(value, __u32);
-} strato_interesting SEC(".maps");
+ * in bits 16..31. Filled by user space. Global data (.bss): every system
+ * call of every process reads its entry, and a direct load is the cheapest
+ * test (the uninteresting path touches this one cache line). */
+__u32 strato_interesting[STRATO_SYSCALL_MAX];
 
 /* Thread groups to capture when cfg->filter_tgids is set. */
 struct {
@@ -2055,13 +2052,16 @@ struct strato_generic_evt {
 	__u32 nparams;
 	__u16 l0, l1;
 	__u16 id, native;
-} __attribute__((packed));
+} __attribute__((packed, aligned(8))); /* ring records start 8-aligned: word stores */
+
+#define STRATO_GENERIC_LEN 34 /* the packed size, without the alignment padding */
+_Static_assert(__builtin_offsetof(struct strato_generic_evt, native) + 2 == STRATO_GENERIC_LEN, "generic event size");
 
 static __always_inline void strato_generic_x(struct strato_probe_config *cfg, long nr, __u32 val)
 {
-	struct strato_scratch *sc = strato_this_scratch();
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct strato_scratch *sc = bpf_map_lookup_elem(&strato_scratch_map, &cpu);
 	struct strato_generic_evt *e;
-	__u32 idx = bpf_get_smp_processor_id();
 	void *rb;
 
 	if (!sc)
@@ -2075,11 +2075,10 @@ static __always_inline void strato_generic_x(struct strato_probe_config *cfg, lo
 		strato_submit(sc);
 		return;
 	}
-	idx %= cfg->nrings;
-	rb = bpf_map_lookup_elem(&strato_rings, &idx);
+	rb = bpf_map_lookup_elem(&strato_rings, &cpu);
 	if (!rb)
 		return;
-	e = bpf_ringbuf_reserve(rb, sizeof(*e), 0);
+	e = bpf_ringbuf_reserve(rb, STRATO_GENERIC_LEN, 0);
 	if (!e) {
 		strato_count_drop(STRATO_DROP_BUFFER);
 		__sync_fetch_and_add(&sc->lost[STRATO_DROP_BUFFER], 1);
@@ -2087,7 +2086,7 @@ static __always_inline void strato_generic_x(struct strato_probe_config *cfg, lo
 	}
 	e->ts = bpf_ktime_get_boot_ns() + cfg->boot_to_epoch_ns;
 	e->tid = (__u32)bpf_get_current_pid_tgid();
-	e->len = sizeof(*e);
+	e->len = STRATO_GENERIC_LEN;
 	e->type = STRATO_E_GENERIC_X;
 	e->nparams = 2;
 	e->l0 = 2;
@@ -2120,8 +2119,8 @@ int BPF_PROG(strato_sys_enter, struct pt_regs *regs, long id)
 
 	if (id < 0 || id >= STRATO_SYSCALL_MAX)
 		return 0;
-	val = bpf_map_lookup_elem(&strato_interesting, &key);
-	if (!val || !(*val & STRATO_NEEDS_ENTER))
+	val = &strato_interesting[key];
+	if (!(*val & STRATO_NEEDS_ENTER))
 		return 0;
 	cfg = strato_cfg();
 	pt = bpf_get_current_pid_tgid();
@@ -2169,8 +2168,8 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 
 	if (nr < 0 || nr >= STRATO_SYSCALL_MAX)
 		return 0;
-	val = bpf_map_lookup_elem(&strato_interesting, &key);
-	if (!val || !*val)
+	val = &strato_interesting[key];
+	if (!*val)
 		return 0;
 	cfg = strato_cfg();
 	if (!cfg || !strato_task_wanted(cfg, bpf_get_current_pid_tgid() >> 32))

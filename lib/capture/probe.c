@@ -230,11 +230,8 @@ static int strato_live_get_fd(strato_capture *cap)
 	struct strato_live *l = cap->priv;
 
 	if (!l->wakeup) {
-		uint32_t zero = 0;
-
 		l->cfg.wakeup = 1;
-		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
-			return strato_fail(-errno, "cannot switch the probe to wake-ups: %s", strerror(errno));
+		__atomic_store_n(&l->skel->bss->strato_conf.wakeup, 1, __ATOMIC_RELEASE);
 		l->wakeup = true;
 	}
 	return l->epfd;
@@ -347,9 +344,8 @@ static bool strato_live_pf_wants(const struct strato_fprefilter *pf,
 static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefilter *pf)
 {
 	struct strato_live *l = cap->priv;
-	int tfd = bpf_map__fd(l->skel->maps.strato_interesting);
+	uint32_t *table = l->skel->bss->strato_interesting;
 	int pfd = bpf_map__fd(l->skel->maps.strato_tgids);
-	uint32_t zero = 0;
 	uint8_t one = 1;
 	bool pids = false;
 
@@ -357,8 +353,7 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 		l->open_table = calloc(STRATO_SYSCALL_MAX, sizeof(*l->open_table));
 		if (!l->open_table)
 			return strato_fail(-ENOMEM, "out of memory");
-		for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++)
-			bpf_map_lookup_elem(tfd, &nr, &l->open_table[nr]);
+		memcpy(l->open_table, table, STRATO_SYSCALL_MAX * sizeof(*table));
 	}
 	for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++) {
 		const struct strato_syscall_def *d = strato_syscall_by_nr(nr);
@@ -366,8 +361,7 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 
 		if (val && pf && !pf->all_types && d && !strato_live_pf_wants(pf, d))
 			val = 0;
-		if (bpf_map_update_elem(tfd, &nr, &val, BPF_ANY))
-			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+		__atomic_store_n(&table[nr], val, __ATOMIC_RELAXED);
 	}
 	if (l->filter_pids) { /* drop the previous filter's pids */
 		uint32_t key;
@@ -389,8 +383,7 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 		l->cfg.filter_tgids = 1;
 		l->filter_pids = true;
 	}
-	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
-		return strato_fail(-errno, "cannot update the probe configuration: %s", strerror(errno));
+	l->skel->bss->strato_conf = l->cfg;
 	return 0;
 }
 
@@ -416,7 +409,6 @@ static int strato_live_set_syscalls(struct strato_live *l, const struct strato_l
 {
 	const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
 	size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
-	int fd = bpf_map__fd(l->skel->maps.strato_interesting);
 
 	for (size_t j = 0; names && j < n; j++) {
 		if (!names[j] || (!strato_syscall_by_name(names[j]) &&
@@ -435,8 +427,7 @@ static int strato_live_set_syscalls(struct strato_live *l, const struct strato_l
 			continue;
 		if (d->nr < 0 || d->nr >= STRATO_SYSCALL_MAX)
 			continue;
-		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)d->nr }, &val, BPF_ANY))
-			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+		l->skel->bss->strato_interesting[d->nr] = val;
 	}
 	*procexit = !names;
 	for (size_t k = 0; names && k < 3; k++)
@@ -485,7 +476,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 {
 	struct strato_live *l;
 	struct strato_probe_config cfg = { 0 };
-	uint32_t rbsize, snaplen, zero = 0;
+	uint32_t rbsize, snaplen;
 	int err;
 
 	if (!out)
@@ -553,7 +544,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		bpf_program__set_autoload(l->skel->progs.strato_proc_exit, exits || follow);
 	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
-	bpf_map__set_max_entries(l->skel->maps.strato_rings, l->nrings);
+	bpf_map__set_max_entries(l->skel->maps.strato_rings, (uint32_t)libbpf_num_possible_cpus());
 	err = strato_live_make_rings(l, rbsize);
 	if (err)
 		goto fail;
@@ -584,13 +575,13 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	err = strato_live_set_pids(l, opts);
 	if (err)
 		goto fail;
-	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &cfg, BPF_ANY)) {
-		err = strato_fail(-errno, "cannot configure the probe: %s", strerror(errno));
-		goto fail;
-	}
-	for (unsigned i = 0; i < l->nrings; i++) {
-		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_rings), &i, &l->ring_fds[i], BPF_ANY)) {
-			err = strato_fail(-errno, "cannot register ring buffer %u: %s", i, strerror(errno));
+	l->skel->bss->strato_conf = cfg;
+	/* A slot per possible CPU: the probe indexes the rings by CPU. */
+	for (unsigned i = 0; i < (unsigned)libbpf_num_possible_cpus(); i++) {
+		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_rings), &i, &l->ring_fds[i % l->nrings],
+					BPF_ANY)) {
+			err = strato_fail(-errno, "cannot register ring buffer %u for CPU %u: %s", i % l->nrings, i,
+					  strerror(errno));
 			goto fail;
 		}
 	}
