@@ -102,13 +102,28 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
  * test (the uninteresting path touches this one cache line). */
 __u32 strato_interesting[STRATO_SYSCALL_MAX];
 
-/* Thread groups to capture when cfg->filter_tgids is set. */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, STRATO_MAX_TGIDS);
-	__type(key, __u32);
-	__type(value, __u8);
-} strato_tgids SEC(".maps");
+/* Thread groups to capture when cfg->filter_tgids is set: a bit per
+ * possible pid (512 KiB of global data), so that every captured syscall
+ * tests one word where a hash table lookup hashed and walked a bucket. */
+__u64 strato_tgid_bits[STRATO_TGID_LIMIT / 64];
+
+/* The word of tgid's bit. The compiler would compute the index from the
+ * unchecked register; hiding it behind an empty asm keeps the mask, which
+ * is what the verifier needs to see. */
+static __always_inline __u64 *strato_tgid_word(__u32 tgid)
+{
+	__u32 w = tgid / 64;
+
+	asm volatile("" : "+r"(w));
+	return &strato_tgid_bits[w & (STRATO_TGID_LIMIT / 64 - 1)];
+}
+
+static __always_inline int strato_tgid_listed(__u32 tgid)
+{
+	if (tgid >= STRATO_TGID_LIMIT)
+		return 0;
+	return (*strato_tgid_word(tgid) >> (tgid % 64)) & 1;
+}
 
 /* Arguments taken at sys_enter, by thread id, for the syscalls whose
  * user memory may change before the exit reads it (open paths, connect
@@ -2103,7 +2118,7 @@ static __always_inline int strato_task_wanted(struct strato_probe_config *cfg, _
 {
 	if (cfg->self_tgid && tgid == cfg->self_tgid)
 		return 0;
-	if (cfg->filter_tgids && !bpf_map_lookup_elem(&strato_tgids, &tgid))
+	if (cfg->filter_tgids && !strato_tgid_listed(tgid))
 		return 0;
 	return 1;
 }
@@ -2309,8 +2324,9 @@ int BPF_PROG(strato_proc_exit, struct task_struct *p)
 		}
 	}
 	/* The last thread of a followed group leaves the filter. */
-	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0)
-		bpf_map_delete_elem(&strato_tgids, &tgid);
+	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0 &&
+	    tgid < STRATO_TGID_LIMIT)
+		__sync_fetch_and_and(strato_tgid_word(tgid), ~(1ULL << (tgid % 64)));
 	return 0;
 }
 
@@ -2320,13 +2336,12 @@ int BPF_PROG(strato_proc_fork, struct task_struct *parent, struct task_struct *c
 {
 	struct strato_probe_config *cfg = strato_cfg();
 	__u32 ptgid, ctgid;
-	__u8 one = 1;
 
 	if (!cfg || !cfg->filter_tgids || !cfg->follow_children)
 		return 0;
 	ptgid = BPF_CORE_READ(parent, tgid);
 	ctgid = BPF_CORE_READ(child, tgid);
-	if (ptgid != ctgid && bpf_map_lookup_elem(&strato_tgids, &ptgid))
-		bpf_map_update_elem(&strato_tgids, &ctgid, &one, BPF_ANY);
+	if (ptgid != ctgid && strato_tgid_listed(ptgid) && ctgid < STRATO_TGID_LIMIT)
+		__sync_fetch_and_or(strato_tgid_word(ctgid), 1ULL << (ctgid % 64));
 	return 0;
 }

@@ -338,6 +338,13 @@ static bool strato_live_pf_wants(const struct strato_fprefilter *pf,
 	return !known;
 }
 
+/* Adds a thread group to the probe's pid filter (a bitmap it reads in
+ * place; the probe may set or clear other bits of the word meanwhile). */
+static void strato_live_add_tgid(struct strato_live *l, uint32_t tgid)
+{
+	__atomic_fetch_or(&l->skel->bss->strato_tgid_bits[tgid / 64], 1ULL << (tgid % 64), __ATOMIC_RELAXED);
+}
+
 /* strato_capture_set_filter(): narrows the interesting-syscall table and,
  * when the open options set no pid filter, the tgid filter to what the
  * filter can accept (pf NULL: back to the open options). */
@@ -345,8 +352,6 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 {
 	struct strato_live *l = cap->priv;
 	uint32_t *table = l->skel->bss->strato_interesting;
-	int pfd = bpf_map__fd(l->skel->maps.strato_tgids);
-	uint8_t one = 1;
 	bool pids = false;
 
 	if (!l->open_table) {
@@ -364,21 +369,17 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 		__atomic_store_n(&table[nr], val, __ATOMIC_RELAXED);
 	}
 	if (l->filter_pids) { /* drop the previous filter's pids */
-		uint32_t key;
-
-		while (bpf_map_get_next_key(pfd, NULL, &key) == 0 && !bpf_map_delete_elem(pfd, &key))
-			;
+		memset(l->skel->bss->strato_tgid_bits, 0, sizeof(l->skel->bss->strato_tgid_bits));
 		l->cfg.filter_tgids = 0;
 		l->filter_pids = false;
 	}
 	if (pf && pf->npids && !l->cfg.filter_tgids) {
 		pids = true;
 		for (unsigned i = 0; i < pf->npids; i++)
-			pids &= pf->pids[i] > 0 && pf->pids[i] <= INT32_MAX;
+			pids &= pf->pids[i] > 0 && pf->pids[i] < (int64_t)STRATO_TGID_LIMIT;
 	}
 	for (unsigned i = 0; pids && i < pf->npids; i++)
-		if (bpf_map_update_elem(pfd, &(uint32_t){ (uint32_t)pf->pids[i] }, &one, BPF_ANY))
-			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
+		strato_live_add_tgid(l, (uint32_t)pf->pids[i]);
 	if (pids) {
 		l->cfg.filter_tgids = 1;
 		l->filter_pids = true;
@@ -440,16 +441,11 @@ static int strato_live_set_pids(struct strato_live *l, const struct strato_live_
 {
 	const int32_t *pids = STRATO_OPTS_GET(opts, pids, NULL);
 	size_t n = STRATO_OPTS_GET(opts, npids, 0);
-	int fd = bpf_map__fd(l->skel->maps.strato_tgids);
-	uint8_t one = 1;
 
-	if (n > STRATO_MAX_TGIDS)
-		return strato_fail(-EINVAL, "%zu pids given, the filter holds at most %u", n, STRATO_MAX_TGIDS);
 	for (size_t i = 0; pids && i < n; i++) {
-		if (pids[i] <= 0)
+		if (pids[i] <= 0 || pids[i] >= (int32_t)STRATO_TGID_LIMIT)
 			return strato_fail(-EINVAL, "pid %d in the filter is not a process id", (int)pids[i]);
-		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)pids[i] }, &one, BPF_ANY))
-			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
+		strato_live_add_tgid(l, (uint32_t)pids[i]);
 	}
 	return 0;
 }
