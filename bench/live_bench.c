@@ -1,9 +1,11 @@
 /* bench/live_bench.c: the measuring half of bench/live-bench.sh. Each mode
  * times a tight getpid loop in a child process (pinned to CPU 0) and
- * prints nanoseconds per call; the capture, when there is one, runs in
+ * prints nanoseconds of the child's CPU time per call; the capture, when there is one, runs in
  * this process on the other CPU.
  *
- *   live_bench loop N            the bare loop (also run under bpftrace/strace)
+ *   live_bench loop N            the bare loop (also run under bpftrace)
+ *   live_bench loop-wall N       the same in wall time (run under strace, whose
+ *                                cost is mostly time the loop spends stopped)
  *   live_bench floor N           with empty tp_btf programs on sys_enter/sys_exit
  *   live_bench uninteresting N   libstratocore attached, getpid not captured
  *   live_bench uninteresting-enter N   the same with execve selected, which
@@ -29,12 +31,17 @@
 #include <time.h>
 #include <unistd.h>
 
-static uint64_t strato_now_ns(void)
+static uint64_t strato_clock_ns(clockid_t clk)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clk, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t strato_now_ns(void)
+{
+	return strato_clock_ns(CLOCK_MONOTONIC);
 }
 
 static void strato_pin(int cpu)
@@ -46,7 +53,8 @@ static void strato_pin(int cpu)
 	sched_setaffinity(0, sizeof(s), &s);
 }
 
-/* Child: waits for a byte, runs n getpid calls, writes ns/call back. */
+/* Child: waits for a byte, runs n getpid calls, writes ns/call back: CPU
+ * time, then wall time. */
 static pid_t strato_loop_child(long n, int *go, int *res)
 {
 	int g[2], r[2];
@@ -57,17 +65,21 @@ static pid_t strato_loop_child(long n, int *go, int *res)
 	pid = fork();
 	if (pid == 0) {
 		char c;
-		double per;
-		uint64_t t0;
+		double per[2];
+		uint64_t t0, w0;
 
 		strato_pin(0);
 		if (read(g[0], &c, 1) != 1)
 			_exit(1);
-		t0 = strato_now_ns();
+		/* CPU time of this thread, not wall time: on a shared machine
+		 * the time other tasks hold CPU 0 is not the probe's cost. */
+		w0 = strato_now_ns();
+		t0 = strato_clock_ns(CLOCK_THREAD_CPUTIME_ID);
 		for (long i = 0; i < n; i++)
 			syscall(SYS_getpid);
-		per = (double)(strato_now_ns() - t0) / (double)n;
-		if (write(r[1], &per, sizeof(per)) != sizeof(per))
+		per[0] = (double)(strato_clock_ns(CLOCK_THREAD_CPUTIME_ID) - t0) / (double)n;
+		per[1] = (double)(strato_now_ns() - w0) / (double)n;
+		if (write(r[1], per, sizeof(per)) != sizeof(per))
 			_exit(1);
 		_exit(0);
 	}
@@ -105,9 +117,9 @@ static int strato_attach_empty(const char *tp, int *link)
 }
 
 /* Releases a loop child, consuming events meanwhile when `cap` is set. */
-static double strato_run_loop(pid_t pid, int go, int res, strato_capture *cap, uint64_t *consumed)
+static double strato_run_loop(pid_t pid, int go, int res, strato_capture *cap, uint64_t *consumed, int wall)
 {
-	double per = -1;
+	double per[2] = { -1, -1 };
 
 	if (write(go, "g", 1) != 1)
 		exit(1);
@@ -131,12 +143,12 @@ static double strato_run_loop(pid_t pid, int go, int res, strato_capture *cap, u
 		while (strato_capture_next(cap, &ev) == STRATO_EVENT)
 			(*consumed)++;
 	}
-	if (read(res, &per, sizeof(per)) != sizeof(per))
+	if (read(res, per, sizeof(per)) != sizeof(per))
 		exit(1);
 	waitpid(pid, NULL, 0);
 	close(go);
 	close(res);
-	return per;
+	return per[wall];
 }
 
 /* interesting: 1 getpid captured; 0 getppid selected (sys_exit only);
@@ -161,7 +173,7 @@ static int strato_mode_capture(long n, int interesting)
 		kill(pid, SIGKILL);
 		return 1;
 	}
-	per = strato_run_loop(pid, go, res, cap, &consumed);
+	per = strato_run_loop(pid, go, res, cap, &consumed, 0);
 	strato_capture_stats(cap, &st);
 	strato_capture_close(cap);
 	printf("%.1f\n", per);
@@ -222,15 +234,16 @@ int main(int argc, char **argv)
 	long n = argc > 2 ? strtol(argv[2], NULL, 10) : 1000000;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: live_bench loop|floor|uninteresting|capture N | rate SECONDS PRODUCERS\n");
+		fprintf(stderr, "usage: live_bench loop|loop-wall|floor|uninteresting|uninteresting-enter|capture N\n"
+				"       live_bench rate SECONDS PRODUCERS\n");
 		return 2;
 	}
-	if (!strcmp(argv[1], "loop")) {
+	if (!strcmp(argv[1], "loop") || !strcmp(argv[1], "loop-wall")) {
 		uint64_t c = 0;
 		int go, res;
 		pid_t pid = strato_loop_child(n, &go, &res);
 
-		printf("%.1f\n", strato_run_loop(pid, go, res, NULL, &c));
+		printf("%.1f\n", strato_run_loop(pid, go, res, NULL, &c, argv[1][4] == '-'));
 		return 0;
 	}
 	if (!strcmp(argv[1], "floor")) {
@@ -244,7 +257,7 @@ int main(int argc, char **argv)
 		int go, res;
 		pid_t pid = strato_loop_child(n, &go, &res);
 
-		printf("%.1f\n", strato_run_loop(pid, go, res, NULL, &c));
+		printf("%.1f\n", strato_run_loop(pid, go, res, NULL, &c, 0));
 		return 0;
 	}
 	if (!strcmp(argv[1], "uninteresting"))

@@ -37,7 +37,9 @@ struct {
 } strato_scratch_map SEC(".maps");
 
 /* One ring buffer per CPU (or per group of CPUs: CPU c writes to ring
- * c % nrings), created and sized by the loader. */
+ * c % nrings), created and sized by the loader. strato_rings has a slot per
+ * possible CPU, slot c holding ring c % nrings, so that the probe indexes
+ * it with the CPU number and no division. */
 struct strato_ring_def {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 8 << 20); /* resized at load time */
@@ -57,12 +59,10 @@ struct {
 	__type(value, __u64);
 } strato_drops SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct strato_probe_config);
-} strato_config SEC(".maps");
+/* The run-time settings live in global data (.bss): user space writes them
+ * through the skeleton's mapping and the programs read them with a plain
+ * load, where a map lookup costs a call-free but longer sequence per use. */
+struct strato_probe_config strato_conf;
 
 static __always_inline void strato_count_drop(__u32 reason)
 {
@@ -74,9 +74,7 @@ static __always_inline void strato_count_drop(__u32 reason)
 
 static __always_inline struct strato_probe_config *strato_cfg(void)
 {
-	__u32 zero = 0;
-
-	return bpf_map_lookup_elem(&strato_config, &zero);
+	return &strato_conf;
 }
 
 static __always_inline struct strato_scratch *strato_this_scratch(void)
@@ -234,13 +232,9 @@ static __always_inline void strato_push_user_bytes(struct strato_scratch *sc, co
 /* This CPU's ring buffer, or NULL. */
 static __always_inline void *strato_ring(void)
 {
-	struct strato_probe_config *cfg = strato_cfg();
-	__u32 idx = bpf_get_smp_processor_id();
+	__u32 cpu = bpf_get_smp_processor_id();
 
-	if (!cfg || !cfg->nrings)
-		return NULL;
-	idx %= cfg->nrings;
-	return bpf_map_lookup_elem(&strato_rings, &idx);
+	return bpf_map_lookup_elem(&strato_rings, &cpu);
 }
 
 /* Submission flags: no wake-up (the consumer polls) unless a caller asked

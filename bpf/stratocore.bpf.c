@@ -109,21 +109,33 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 /* Per syscall number: enum strato_kind in the low byte (0: not captured),
  * STRATO_NEEDS_ENTER (bit 8) when sys_enter copies an argument, PPM_SC code
- * in bits 16..31. Filled by user space. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, STRATO_SYSCALL_MAX);
-	__type(key, __u32);
-	__type(value, __u32);
-} strato_interesting SEC(".maps");
+ * in bits 16..31. Filled by user space. Global data (.bss): every system
+ * call of every process reads its entry, and a direct load is the cheapest
+ * test (the uninteresting path touches this one cache line). */
+__u32 strato_interesting[STRATO_SYSCALL_MAX];
 
-/* Thread groups to capture when cfg->filter_tgids is set. */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, STRATO_MAX_TGIDS);
-	__type(key, __u32);
-	__type(value, __u8);
-} strato_tgids SEC(".maps");
+/* Thread groups to capture when cfg->filter_tgids is set: a bit per
+ * possible pid (512 KiB of global data), so that every captured syscall
+ * tests one word where a hash table lookup hashed and walked a bucket. */
+__u64 strato_tgid_bits[STRATO_TGID_LIMIT / 64];
+
+/* The word of tgid's bit. The compiler would compute the index from the
+ * unchecked register; hiding it behind an empty asm keeps the mask, which
+ * is what the verifier needs to see. */
+static __always_inline __u64 *strato_tgid_word(__u32 tgid)
+{
+	__u32 w = tgid / 64;
+
+	asm volatile("" : "+r"(w));
+	return &strato_tgid_bits[w & (STRATO_TGID_LIMIT / 64 - 1)];
+}
+
+static __always_inline int strato_tgid_listed(__u32 tgid)
+{
+	if (tgid >= STRATO_TGID_LIMIT)
+		return 0;
+	return (*strato_tgid_word(tgid) >> (tgid % 64)) & 1;
+}
 
 /* Arguments taken at sys_enter, by thread id, for the syscalls whose
  * user memory may change before the exit reads it (open paths, connect
@@ -2232,13 +2244,16 @@ struct strato_generic_evt {
 	__u32 nparams;
 	__u16 l0, l1;
 	__u16 id, native;
-} __attribute__((packed));
+} __attribute__((packed, aligned(8))); /* ring records start 8-aligned: word stores */
+
+#define STRATO_GENERIC_LEN 34 /* the packed size, without the alignment padding */
+_Static_assert(__builtin_offsetof(struct strato_generic_evt, native) + 2 == STRATO_GENERIC_LEN, "generic event size");
 
 static __always_inline void strato_generic_x(struct strato_probe_config *cfg, long nr, __u32 val)
 {
-	struct strato_scratch *sc = strato_this_scratch();
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct strato_scratch *sc = bpf_map_lookup_elem(&strato_scratch_map, &cpu);
 	struct strato_generic_evt *e;
-	__u32 idx = bpf_get_smp_processor_id();
 	void *rb;
 
 	if (!sc)
@@ -2252,11 +2267,10 @@ static __always_inline void strato_generic_x(struct strato_probe_config *cfg, lo
 		strato_submit(sc);
 		return;
 	}
-	idx %= cfg->nrings;
-	rb = bpf_map_lookup_elem(&strato_rings, &idx);
+	rb = bpf_map_lookup_elem(&strato_rings, &cpu);
 	if (!rb)
 		return;
-	e = bpf_ringbuf_reserve(rb, sizeof(*e), 0);
+	e = bpf_ringbuf_reserve(rb, STRATO_GENERIC_LEN, 0);
 	if (!e) {
 		strato_count_drop(STRATO_DROP_BUFFER);
 		__sync_fetch_and_add(&sc->lost[STRATO_DROP_BUFFER], 1);
@@ -2264,7 +2278,7 @@ static __always_inline void strato_generic_x(struct strato_probe_config *cfg, lo
 	}
 	e->ts = bpf_ktime_get_boot_ns() + cfg->boot_to_epoch_ns;
 	e->tid = (__u32)bpf_get_current_pid_tgid();
-	e->len = sizeof(*e);
+	e->len = STRATO_GENERIC_LEN;
 	e->type = STRATO_E_GENERIC_X;
 	e->nparams = 2;
 	e->l0 = 2;
@@ -2281,7 +2295,7 @@ static __always_inline int strato_task_wanted(struct strato_probe_config *cfg, _
 {
 	if (cfg->self_tgid && tgid == cfg->self_tgid)
 		return 0;
-	if (cfg->filter_tgids && !bpf_map_lookup_elem(&strato_tgids, &tgid))
+	if (cfg->filter_tgids && !strato_tgid_listed(tgid))
 		return 0;
 	return 1;
 }
@@ -2297,8 +2311,8 @@ int BPF_PROG(strato_sys_enter, struct pt_regs *regs, long id)
 
 	if (id < 0 || id >= STRATO_SYSCALL_MAX)
 		return 0;
-	val = bpf_map_lookup_elem(&strato_interesting, &key);
-	if (!val || !(*val & STRATO_NEEDS_ENTER))
+	val = &strato_interesting[key];
+	if (!(*val & STRATO_NEEDS_ENTER))
 		return 0;
 	cfg = strato_cfg();
 	pt = bpf_get_current_pid_tgid();
@@ -2346,8 +2360,8 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 
 	if (nr < 0 || nr >= STRATO_SYSCALL_MAX)
 		return 0;
-	val = bpf_map_lookup_elem(&strato_interesting, &key);
-	if (!val || !*val)
+	val = &strato_interesting[key];
+	if (!*val)
 		return 0;
 	cfg = strato_cfg();
 	if (!cfg || !strato_task_wanted(cfg, bpf_get_current_pid_tgid() >> 32))
@@ -2494,8 +2508,9 @@ int BPF_PROG(strato_proc_exit, struct task_struct *p)
 		}
 	}
 	/* The last thread of a followed group leaves the filter. */
-	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0)
-		bpf_map_delete_elem(&strato_tgids, &tgid);
+	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0 &&
+	    tgid < STRATO_TGID_LIMIT)
+		__sync_fetch_and_and(strato_tgid_word(tgid), ~(1ULL << (tgid % 64)));
 	return 0;
 }
 
@@ -2505,13 +2520,12 @@ int BPF_PROG(strato_proc_fork, struct task_struct *parent, struct task_struct *c
 {
 	struct strato_probe_config *cfg = strato_cfg();
 	__u32 ptgid, ctgid;
-	__u8 one = 1;
 
 	if (!cfg || !cfg->filter_tgids || !cfg->follow_children)
 		return 0;
 	ptgid = BPF_CORE_READ(parent, tgid);
 	ctgid = BPF_CORE_READ(child, tgid);
-	if (ptgid != ctgid && bpf_map_lookup_elem(&strato_tgids, &ptgid))
-		bpf_map_update_elem(&strato_tgids, &ctgid, &one, BPF_ANY);
+	if (ptgid != ctgid && strato_tgid_listed(ptgid) && ctgid < STRATO_TGID_LIMIT)
+		__sync_fetch_and_or(strato_tgid_word(ctgid), 1ULL << (ctgid % 64));
 	return 0;
 }

@@ -9,7 +9,7 @@
 #define STRATO_MAX_SNAPLEN 65536
 #define STRATO_PATH_MAX 4096
 #define STRATO_ENV_MAX 4096         /* bytes of environment kept by execve events */
-#define STRATO_MAX_TGIDS 8192       /* thread groups the pid filter can hold */
+#define STRATO_TGID_LIMIT (4u << 20) /* pids below this fit the pid filter (PID_MAX_LIMIT) */
 #define STRATO_MAX_RINGS 256
 
 /* The probe-private event that marks lost events (see lib/event/event_table.h,

@@ -233,11 +233,8 @@ static int strato_live_get_fd(strato_capture *cap)
 	struct strato_live *l = cap->priv;
 
 	if (!l->wakeup) {
-		uint32_t zero = 0;
-
 		l->cfg.wakeup = 1;
-		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
-			return strato_fail(-errno, "cannot switch the probe to wake-ups: %s", strerror(errno));
+		__atomic_store_n(&l->skel->bss->strato_conf.wakeup, 1, __ATOMIC_RELEASE);
 		l->wakeup = true;
 	}
 	return l->epfd;
@@ -344,24 +341,27 @@ static bool strato_live_pf_wants(const struct strato_fprefilter *pf,
 	return !known;
 }
 
+/* Adds a thread group to the probe's pid filter (a bitmap it reads in
+ * place; the probe may set or clear other bits of the word meanwhile). */
+static void strato_live_add_tgid(struct strato_live *l, uint32_t tgid)
+{
+	__atomic_fetch_or(&l->skel->bss->strato_tgid_bits[tgid / 64], 1ULL << (tgid % 64), __ATOMIC_RELAXED);
+}
+
 /* strato_capture_set_filter(): narrows the interesting-syscall table and,
  * when the open options set no pid filter, the tgid filter to what the
  * filter can accept (pf NULL: back to the open options). */
 static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefilter *pf)
 {
 	struct strato_live *l = cap->priv;
-	int tfd = bpf_map__fd(l->skel->maps.strato_interesting);
-	int pfd = bpf_map__fd(l->skel->maps.strato_tgids);
-	uint32_t zero = 0;
-	uint8_t one = 1;
+	uint32_t *table = l->skel->bss->strato_interesting;
 	bool pids = false;
 
 	if (!l->open_table) {
 		l->open_table = calloc(STRATO_SYSCALL_MAX, sizeof(*l->open_table));
 		if (!l->open_table)
 			return strato_fail(-ENOMEM, "out of memory");
-		for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++)
-			bpf_map_lookup_elem(tfd, &nr, &l->open_table[nr]);
+		memcpy(l->open_table, table, STRATO_SYSCALL_MAX * sizeof(*table));
 	}
 	for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++) {
 		const struct strato_syscall_def *d = strato_syscall_by_nr(nr);
@@ -369,31 +369,25 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 
 		if (val && pf && !pf->all_types && d && !strato_live_pf_wants(pf, d))
 			val = 0;
-		if (bpf_map_update_elem(tfd, &nr, &val, BPF_ANY))
-			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+		__atomic_store_n(&table[nr], val, __ATOMIC_RELAXED);
 	}
 	if (l->filter_pids) { /* drop the previous filter's pids */
-		uint32_t key;
-
-		while (bpf_map_get_next_key(pfd, NULL, &key) == 0 && !bpf_map_delete_elem(pfd, &key))
-			;
+		memset(l->skel->bss->strato_tgid_bits, 0, sizeof(l->skel->bss->strato_tgid_bits));
 		l->cfg.filter_tgids = 0;
 		l->filter_pids = false;
 	}
 	if (pf && pf->npids && !l->cfg.filter_tgids) {
 		pids = true;
 		for (unsigned i = 0; i < pf->npids; i++)
-			pids &= pf->pids[i] > 0 && pf->pids[i] <= INT32_MAX;
+			pids &= pf->pids[i] > 0 && pf->pids[i] < (int64_t)STRATO_TGID_LIMIT;
 	}
 	for (unsigned i = 0; pids && i < pf->npids; i++)
-		if (bpf_map_update_elem(pfd, &(uint32_t){ (uint32_t)pf->pids[i] }, &one, BPF_ANY))
-			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
+		strato_live_add_tgid(l, (uint32_t)pf->pids[i]);
 	if (pids) {
 		l->cfg.filter_tgids = 1;
 		l->filter_pids = true;
 	}
-	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &l->cfg, BPF_ANY))
-		return strato_fail(-errno, "cannot update the probe configuration: %s", strerror(errno));
+	l->skel->bss->strato_conf = l->cfg;
 	return 0;
 }
 
@@ -419,7 +413,6 @@ static int strato_live_set_syscalls(struct strato_live *l, const struct strato_l
 {
 	const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
 	size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
-	int fd = bpf_map__fd(l->skel->maps.strato_interesting);
 
 	for (size_t j = 0; names && j < n; j++) {
 		if (!names[j] || (!strato_syscall_by_name(names[j]) &&
@@ -438,8 +431,7 @@ static int strato_live_set_syscalls(struct strato_live *l, const struct strato_l
 			continue;
 		if (d->nr < 0 || d->nr >= STRATO_SYSCALL_MAX)
 			continue;
-		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)d->nr }, &val, BPF_ANY))
-			return strato_fail(-errno, "cannot set the syscall table: %s", strerror(errno));
+		l->skel->bss->strato_interesting[d->nr] = val;
 	}
 	*procexit = !names;
 	for (size_t k = 0; names && k < 3; k++)
@@ -452,16 +444,11 @@ static int strato_live_set_pids(struct strato_live *l, const struct strato_live_
 {
 	const int32_t *pids = STRATO_OPTS_GET(opts, pids, NULL);
 	size_t n = STRATO_OPTS_GET(opts, npids, 0);
-	int fd = bpf_map__fd(l->skel->maps.strato_tgids);
-	uint8_t one = 1;
 
-	if (n > STRATO_MAX_TGIDS)
-		return strato_fail(-EINVAL, "%zu pids given, the filter holds at most %u", n, STRATO_MAX_TGIDS);
 	for (size_t i = 0; pids && i < n; i++) {
-		if (pids[i] <= 0)
+		if (pids[i] <= 0 || pids[i] >= (int32_t)STRATO_TGID_LIMIT)
 			return strato_fail(-EINVAL, "pid %d in the filter is not a process id", (int)pids[i]);
-		if (bpf_map_update_elem(fd, &(uint32_t){ (uint32_t)pids[i] }, &one, BPF_ANY))
-			return strato_fail(-errno, "cannot set the pid filter: %s", strerror(errno));
+		strato_live_add_tgid(l, (uint32_t)pids[i]);
 	}
 	return 0;
 }
@@ -488,7 +475,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 {
 	struct strato_live *l;
 	struct strato_probe_config cfg = { 0 };
-	uint32_t rbsize, snaplen, zero = 0;
+	uint32_t rbsize, snaplen;
 	int err;
 
 	if (!out)
@@ -556,7 +543,7 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		bpf_program__set_autoload(l->skel->progs.strato_proc_exit, exits || follow);
 	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
-	bpf_map__set_max_entries(l->skel->maps.strato_rings, l->nrings);
+	bpf_map__set_max_entries(l->skel->maps.strato_rings, (uint32_t)libbpf_num_possible_cpus());
 	err = strato_live_make_rings(l, rbsize);
 	if (err)
 		goto fail;
@@ -587,13 +574,13 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	err = strato_live_set_pids(l, opts);
 	if (err)
 		goto fail;
-	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_config), &zero, &cfg, BPF_ANY)) {
-		err = strato_fail(-errno, "cannot configure the probe: %s", strerror(errno));
-		goto fail;
-	}
-	for (unsigned i = 0; i < l->nrings; i++) {
-		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_rings), &i, &l->ring_fds[i], BPF_ANY)) {
-			err = strato_fail(-errno, "cannot register ring buffer %u: %s", i, strerror(errno));
+	l->skel->bss->strato_conf = cfg;
+	/* A slot per possible CPU: the probe indexes the rings by CPU. */
+	for (unsigned i = 0; i < (unsigned)libbpf_num_possible_cpus(); i++) {
+		if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.strato_rings), &i, &l->ring_fds[i % l->nrings],
+					BPF_ANY)) {
+			err = strato_fail(-errno, "cannot register ring buffer %u for CPU %u: %s", i % l->nrings, i,
+					  strerror(errno));
 			goto fail;
 		}
 	}

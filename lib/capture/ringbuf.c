@@ -36,6 +36,7 @@ int strato_ring_map(struct strato_ring *r, int map_fd, size_t size)
 	r->mask = size - 1;
 	r->cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
 	r->published = r->cons;
+	r->prod = r->cons;
 	return 0;
 }
 
@@ -58,16 +59,22 @@ static void strato_ring_publish(struct strato_ring *r)
 	}
 }
 
+/* The producer's position is re-read only when the consumer has caught up
+ * with the last value read: the producer writes that cache line at every
+ * record, and each read by this CPU makes its next write wait for the line
+ * to come back. The records before it are committed or busy, which their
+ * headers tell. */
 size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec)
 {
-	unsigned long prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
-
-	if (r->cons >= prod) {
-		strato_ring_publish(r); /* caught up: give all the space back */
-		return 0;
+	if (r->cons >= r->prod) {
+		r->prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
+		if (r->cons >= r->prod) {
+			strato_ring_publish(r); /* caught up: give all the space back */
+			return 0;
+		}
 	}
 
-	while (r->cons < prod) {
+	while (r->cons < r->prod) {
 		uint32_t *hdr = (uint32_t *)(r->data + (r->cons & r->mask));
 		uint32_t len = __atomic_load_n(hdr, __ATOMIC_ACQUIRE);
 

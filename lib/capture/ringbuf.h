@@ -16,13 +16,15 @@ struct strato_ring {
 	size_t page;
 	unsigned long cons;          /* our position */
 	unsigned long published;     /* what the producer has been told */
+	unsigned long prod;          /* producer position when last read */
 };
 
 int strato_ring_map(struct strato_ring *r, int map_fd, size_t size);
 void strato_ring_unmap(struct strato_ring *r);
 /* Next committed record at or after the current position, skipping discarded
  * ones; returns its length and sets *rec, or 0 when the ring is empty (or the
- * next record is still being written). Does not consume. */
+ * next record is still being written). Does not consume. The producer
+ * position is read again only once the records it announced are consumed. */
 size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec);
 /* Consumes the record last returned by peek. The position is published
  * when 1/16 of the ring was consumed since the last time, and whenever peek
