@@ -99,7 +99,8 @@ STRATO_API int strato_capture_open_file(strato_capture **out, const char *path,
  * @param ev_out receives a borrowed event, valid until the next call to
  * strato_capture_next() or strato_capture_close() on `cap`
  * @return STRATO_EVENT; STRATO_TIMEOUT (live only); STRATO_EOF (end of
- * file, or after strato_capture_break()); or a negative error
+ * file, or after strato_capture_break(): at once for a file, after the
+ * events already buffered for a live capture); or a negative error
  * (-STRATO_EFORMAT, -STRATO_ETRUNC with the offset in the message, -EIO, ...).
  * After an error the capture may only be closed.
  * @since 0.1
@@ -107,9 +108,14 @@ STRATO_API int strato_capture_open_file(strato_capture **out, const char *path,
 STRATO_API int strato_capture_next(strato_capture *cap, const strato_event **ev_out);
 
 /**
- * @brief Makes the current or next strato_capture_next() return STRATO_EOF.
+ * @brief Ends the capture: strato_capture_next() returns STRATO_EOF.
  *
- * Async-signal-safe and callable from any thread, like pcap_breakloop().
+ * A file capture returns STRATO_EOF at the current or next call. A live
+ * capture first returns the events its ring buffers already held when
+ * strato_capture_next() saw the break (nothing newer, so this ends on a
+ * busy machine too), then STRATO_EOF: events captured before a ^C are not
+ * lost. Async-signal-safe and callable from any thread, like
+ * pcap_breakloop().
  * @since 0.1
  */
 STRATO_API void strato_capture_break(strato_capture *cap);

@@ -28,7 +28,7 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 
 	if (!cap || !ev_out)
 		return strato_fail(-EINVAL, "strato_capture_next: NULL argument");
-	if (cap->brk)
+	if (cap->brk && !cap->ops->drains_on_break)
 		return STRATO_EOF;
 	if (!cap->state && !cap->state_off) {
 		rc = strato_state_new(&cap->state, &cap->tables);
@@ -62,7 +62,7 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 		} else {
 			break;
 		}
-		if (cap->brk)
+		if (cap->brk && !cap->ops->drains_on_break)
 			return STRATO_EOF;
 		/* a live capture must not block on a busy system where nothing
 		 * matches: give the caller a timeout every 100 ms */

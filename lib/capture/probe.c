@@ -96,6 +96,8 @@ struct strato_live {
 	int timeout_ms;
 	int holding;               /* index + 1 of the ring whose head is lent out */
 	bool wakeup;               /* get_fd() was called: the probe wakes us */
+	bool draining;             /* broken: the rings end where they were */
+	unsigned drain_waits;      /* sleeps spent on records still written */
 	unsigned backoff_us;       /* current idle sleep */
 	struct strato_probe_config cfg;
 	struct strato_event ev;
@@ -110,6 +112,8 @@ struct strato_live {
  * event comes; any event resets them. */
 #define STRATO_BACKOFF_MIN_US 50
 #define STRATO_BACKOFF_MAX_US 4000
+/* At most this many minimal sleeps for a record in flight at a break. */
+#define STRATO_DRAIN_WAITS 200
 
 static int strato_have_caps(void)
 {
@@ -203,6 +207,11 @@ static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 		l->holding = 0;
 	}
 	for (;;) {
+		if (cap->brk && !l->draining) {
+			for (unsigned r = 0; r < l->nrings; r++)
+				strato_ring_close_end(&l->rings[r]);
+			l->draining = true;
+		}
 		i = strato_live_oldest(l, &rec, &len);
 		if (i >= 0) {
 			err = strato_event_parse(&l->ev, rec, len);
@@ -214,8 +223,18 @@ static int strato_live_next(strato_capture *cap, const strato_event **ev_out)
 			*ev_out = &l->ev;
 			return STRATO_EVENT;
 		}
-		if (cap->brk)
-			return STRATO_EOF;
+		if (l->draining) {
+			/* A record reserved before the break may still be being
+			 * written: wait for it, a little. */
+			bool done = true;
+
+			for (unsigned r = 0; r < l->nrings; r++)
+				done &= strato_ring_drained(&l->rings[r]);
+			if (done || l->drain_waits++ >= STRATO_DRAIN_WAITS)
+				return STRATO_EOF;
+			nanosleep(&(struct timespec){ .tv_nsec = STRATO_BACKOFF_MIN_US * 1000L }, NULL);
+			continue;
+		}
 		if (limit >= 0 && waited >= limit)
 			return STRATO_TIMEOUT;
 		long w = strato_live_wait(l, limit < 0 ? -1 : limit - waited);
@@ -397,6 +416,7 @@ static const struct strato_capture_ops strato_live_ops = {
 	.stats = strato_live_stats,
 	.close = strato_live_close,
 	.prefilter = strato_live_prefilter,
+	.drains_on_break = true,
 };
 
 static bool strato_name_listed(const char *const *names, size_t n, const char *name)

@@ -37,6 +37,7 @@ int strato_ring_map(struct strato_ring *r, int map_fd, size_t size)
 	r->cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
 	r->published = r->cons;
 	r->prod = r->cons;
+	r->end = ~0UL;
 	return 0;
 }
 
@@ -68,6 +69,8 @@ size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec)
 {
 	if (r->cons >= r->prod) {
 		r->prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
+		if (r->prod > r->end)
+			r->prod = r->end;
 		if (r->cons >= r->prod) {
 			strato_ring_publish(r); /* caught up: give all the space back */
 			return 0;
@@ -98,4 +101,16 @@ void strato_ring_release(struct strato_ring *r)
 	r->cons += (len + STRATO_RB_HDR + 7) & ~7UL;
 	if (r->cons - r->published >= (r->mask + 1) / 16)
 		strato_ring_publish(r);
+}
+
+void strato_ring_close_end(struct strato_ring *r)
+{
+	r->end = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
+	if (r->prod > r->end)
+		r->prod = r->end;
+}
+
+int strato_ring_drained(const struct strato_ring *r)
+{
+	return r->cons >= r->end;
 }

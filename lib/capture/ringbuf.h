@@ -17,6 +17,7 @@ struct strato_ring {
 	unsigned long cons;          /* our position */
 	unsigned long published;     /* what the producer has been told */
 	unsigned long prod;          /* producer position when last read */
+	unsigned long end;           /* strato_ring_close_end(): read no further */
 };
 
 int strato_ring_map(struct strato_ring *r, int map_fd, size_t size);
@@ -30,5 +31,12 @@ size_t strato_ring_peek(struct strato_ring *r, const uint8_t **rec);
  * when 1/16 of the ring was consumed since the last time, and whenever peek
  * finds the ring empty. */
 void strato_ring_release(struct strato_ring *r);
+/* Ends the ring at the producer's current position: peek returns nothing
+ * beyond it, so a drain after a break finishes even while events keep
+ * coming. */
+void strato_ring_close_end(struct strato_ring *r);
+/* Whether every record before the end was consumed (none is still being
+ * written). */
+int strato_ring_drained(const struct strato_ring *r);
 
 #endif
