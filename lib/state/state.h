@@ -30,7 +30,7 @@ void strato_map_free(struct strato_map *m);
 /* Socket roles sysdig shows: is the process the client or the server. */
 enum strato_fd_role { STRATO_ROLE_NONE = 0, STRATO_ROLE_CLIENT = 1, STRATO_ROLE_SERVER = 2 };
 
-#define STRATO_FD_INLINE 64
+#define STRATO_FD_INLINE 40
 
 struct strato_fdent {
 	int64_t fd;
