@@ -128,6 +128,11 @@ static bool strato_meta[STRATO_EVENT_TABLE_SIZE]; /* procinfo, container */
 #define STRATO_FDH_FD 1
 #define STRATO_FDH_CREATES 2 /* an exit that makes an fd */
 static uint8_t strato_fd_how[STRATO_EVENT_TABLE_SIZE];
+/* Parameters of the most frequent handlers (open, close) by index per
+ * type, so they skip the lookup by name. */
+enum { STRATO_PK_FD, STRATO_PK_NAME, STRATO_PK_FLAGS, STRATO_PK_DIRFD, STRATO_PK_DEV, STRATO_PK_INO, STRATO_PK_N };
+static const char *const strato_pk_names[STRATO_PK_N] = {"fd", "name", "flags", "dirfd", "dev", "ino"};
+static int8_t strato_pk[STRATO_EVENT_TABLE_SIZE][STRATO_PK_N];
 static pthread_once_t strato_sh_once = PTHREAD_ONCE_INIT;
 
 static void strato_sh_init(void)
@@ -143,6 +148,12 @@ static void strato_sh_init(void)
 		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
 
 		strato_fd_idx[t] = strato_fd2_idx[t] = -1;
+		for (unsigned k = 0; k < STRATO_PK_N; k++) {
+			strato_pk[t][k] = -1;
+			for (unsigned i = 0; ei && i < ei->nparams && i < 127 && strato_pk[t][k] < 0; i++)
+				if (!strcmp(ei->params[i].name, strato_pk_names[k]))
+					strato_pk[t][k] = (int8_t)i;
+		}
 		for (unsigned i = 0; ei && i < ei->nparams && i < 127; i++) {
 			if (!strcmp(ei->params[i].name, "fd") && strato_fd_idx[t] < 0)
 				strato_fd_idx[t] = (int8_t)i;
@@ -869,23 +880,38 @@ static int strato_pidx(const struct strato_event *ev, const char *name)
 	return -1;
 }
 
-static bool strato_pi(const struct strato_event *ev, const char *name, int64_t *out)
+/* Index of hot parameter k (STRATO_PK_*) of the event, or -1. */
+static int strato_pkidx(const struct strato_event *ev, unsigned k)
 {
-	int idx = strato_pidx(ev, name);
+	int idx = ev->type < STRATO_EVENT_TABLE_SIZE ? strato_pk[ev->type][k] : -1;
 
+	return idx >= 0 && (unsigned)idx < ev->nparams ? idx : -1;
+}
+
+static bool strato_pi_at(const struct strato_event *ev, int idx, int64_t *out)
+{
 	return idx >= 0 && strato_event_param_int(ev, (unsigned)idx, out) == 0;
 }
 
-/* Raw bytes of a named parameter; false when absent or empty. */
-static bool strato_pb(const struct strato_event *ev, const char *name, const uint8_t **p, size_t *n)
+static bool strato_pi(const struct strato_event *ev, const char *name, int64_t *out)
 {
-	int idx = strato_pidx(ev, name);
+	return strato_pi_at(ev, strato_pidx(ev, name), out);
+}
+
+static bool strato_pb_at(const struct strato_event *ev, int idx, const uint8_t **p, size_t *n)
+{
 	const void *d;
 
 	if (idx < 0 || strato_event_param(ev, (unsigned)idx, &d, n))
 		return false;
 	*p = d;
 	return true;
+}
+
+/* Raw bytes of a named parameter; false when absent or empty. */
+static bool strato_pb(const struct strato_event *ev, const char *name, const uint8_t **p, size_t *n)
+{
+	return strato_pb_at(ev, strato_pidx(ev, name), p, n);
 }
 
 /* A string parameter without its terminating NUL. */
@@ -943,6 +969,18 @@ static void strato_path_join(char *dst, size_t dlen, const char *base, const cha
 	if (o > 1 && dst[o - 1] == '/' && !(rlen && rel[rlen - 1] == '/'))
 		o--;
 	dst[o] = 0;
+}
+
+/* An absolute path strato_path_join() would leave as it is: no empty, "."
+ * or ".." segment (a segment starting with '.' is left to the join). */
+static bool strato_path_plain(const char *s, size_t n)
+{
+	if (!n || s[0] != '/' || n >= 4096)
+		return false;
+	for (const char *q = s; (q = memchr(q, '/', n - (size_t)(q - s))); q++)
+		if ((size_t)(q - s) + 1 < n && (q[1] == '/' || q[1] == '.'))
+			return false;
+	return true;
 }
 
 /* The directory a dirfd names for thread t ("" when unknown). */
@@ -1155,7 +1193,8 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 static void strato_on_open(struct strato_state *st, struct strato_event *ev, struct strato_thread *t, int64_t fd)
 {
 	char path[4096];
-	const char *s = "";
+	const char *s = "", *name;
+	const uint8_t *p;
 	size_t n = 0;
 	int64_t flags = 0, dirfd = STRATO_AT_FDCWD, v;
 	struct strato_thread *m = strato_main_make(st, t);
@@ -1163,22 +1202,30 @@ static void strato_on_open(struct strato_state *st, struct strato_event *ev, str
 
 	if (fd < 0 || !m)
 		return;
-	strato_ps(ev, "name", &s, &n);
-	strato_pi(ev, "flags", &flags);
-	strato_pi(ev, "dirfd", &dirfd);
-	if (n && s[0] == '/')
-		strato_path_join(path, sizeof(path), "", s, n);
-	else
-		strato_path_join(path, sizeof(path), strato_dirfd_path(st, t, dirfd), s, n);
-	f = strato_fd_new(st, fd, flags & STRATO_O_DIRECTORY ? STRATO_FD_DIRECTORY : STRATO_FD_FILE, path,
-			  strlen(path));
+	if (strato_pb_at(ev, strato_pkidx(ev, STRATO_PK_NAME), &p, &n)) {
+		s = (const char *)p;
+		n = strnlen(s, n);
+	}
+	strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_FLAGS), &flags);
+	strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_DIRFD), &dirfd);
+	if (strato_path_plain(s, n)) {
+		name = s; /* the join would leave it as it is */
+	} else {
+		if (n && s[0] == '/')
+			strato_path_join(path, sizeof(path), "", s, n);
+		else
+			strato_path_join(path, sizeof(path), strato_dirfd_path(st, t, dirfd), s, n);
+		name = path;
+		n = strlen(path);
+	}
+	f = strato_fd_new(st, fd, flags & STRATO_O_DIRECTORY ? STRATO_FD_DIRECTORY : STRATO_FD_FILE, name, n);
 	if (!f)
 		return;
 	f->open_flags = (uint32_t)flags;
 	f->cloexec = flags & STRATO_O_CLOEXEC;
-	if (strato_pi(ev, "dev", &v))
+	if (strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_DEV), &v))
 		f->dev = (uint32_t)v;
-	if (strato_pi(ev, "ino", &v))
+	if (strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_INO), &v))
 		f->ino = (uint64_t)v;
 	strato_fd_add(st, m, f);
 }
@@ -1496,7 +1543,7 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		}
 		break;
 	case STRATO_SH_CLOSE:
-		if (m && res == 0 && strato_pi(ev, "fd", &fd)) {
+		if (m && res == 0 && strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_FD), &fd)) {
 			st->pending_fd_pid = m->tid;
 			st->pending_fd = fd;
 		}
