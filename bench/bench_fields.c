@@ -5,6 +5,10 @@
  *   bench_fields memory THREADS FDS  build a state of THREADS processes
  *     holding FDS fds in all from events, print its size (accounted bytes
  *     and the process's RSS growth).
+ *   bench_fields getter FILE FIELD REPEAT  read FILE once with the state
+ *     on, calling strato_field_get_str(FIELD) REPEAT times per event; run
+ *     under `perf stat -e task-clock` with REPEAT 20 and 0, the difference
+ *     over 20 x events is the CPU time of one call.
  * bench/fields.sh runs it and reports medians. */
 #include "capture/capture.h"
 #include "state/state.h"
@@ -141,6 +145,31 @@ static int strato_memory(long threads, long fds)
 	return 0;
 }
 
+static int strato_getter(const char *file, const char *name, long repeat)
+{
+	strato_field *f;
+	strato_capture *cap;
+	const strato_event *ev;
+	uint64_t n = 0, sink = 0;
+
+	if (strato_field_lookup(name, &f) || strato_capture_open_file(&cap, file, NULL))
+		return 1;
+	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		for (long i = 0; i < repeat; i++) {
+			const char *s;
+			size_t len;
+
+			if (strato_field_get_str(f, ev, &s, &len) == 0)
+				sink += len;
+		}
+		n++;
+	}
+	strato_capture_close(cap);
+	strato_field_free(f);
+	printf("events %" PRIu64 " checksum %" PRIu64 "\n", n, sink & 0xff);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const labels[] = {"state-off", "state-on", "proc.name", "fd.name", "evt.args"};
@@ -161,6 +190,8 @@ int main(int argc, char **argv)
 	}
 	if (argc == 4 && !strcmp(argv[1], "memory"))
 		return strato_memory(strtol(argv[2], NULL, 10), strtol(argv[3], NULL, 10));
-	fprintf(stderr, "usage: bench_fields events FILE N | memory THREADS FDS\n");
+	if (argc == 5 && !strcmp(argv[1], "getter"))
+		return strato_getter(argv[2], argv[3], strtol(argv[4], NULL, 10));
+	fprintf(stderr, "usage: bench_fields events FILE N | memory THREADS FDS | getter FILE FIELD REPEAT\n");
 	return 2;
 }

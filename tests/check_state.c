@@ -1,10 +1,12 @@
 /* tests/check_state.c: the state engine on hand-made events: the hash map,
  * seeding, fd creation and deferred close, process creation from a clone
- * child, exit removal, the thread/fd caps with eviction, and a churn run
- * whose table size and memory must stay flat. */
+ * child, exit removal, the thread/fd caps with eviction, a churn run
+ * whose table size and memory must stay flat, and field getters run by
+ * several threads at once on the same event. */
 #include "state/state.h"
 #include "field/fields.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
@@ -297,6 +299,8 @@ START_TEST(test_container)
 
 		t.cgroups = (char *)cases[i].cg;
 		t.cgroups_len = strlen(cases[i].cg) + 1;
+		/* the state works the id out when cgroups change */
+		strato_thread_container_refresh(&t);
 		ck_assert_str_eq(strato_thread_container(&t, &kind, pod, sizeof(pod)), cases[i].id);
 		if (cases[i].kind)
 			ck_assert_str_eq(kind, cases[i].kind);
@@ -304,6 +308,97 @@ START_TEST(test_container)
 			ck_assert_ptr_null(kind);
 		ck_assert_str_eq(pod, cases[i].pod);
 	}
+}
+END_TEST
+
+/* Getters on one event from several threads (the public API allows it):
+ * every thread must see the values one thread alone computes. Computed
+ * strings (evt.args, proc.cmdline, evt.time...) share the capture's scratch
+ * memory, so a race there shows up as wrong or torn text. */
+#define STRATO_T_WORKERS 4
+static const char *const strato_t_fields[] = {
+    "proc.name", "proc.cmdline", "fd.name",	"fd.typechar",	"evt.args", "evt.time",
+    "user.name", "container.id", "container.type", "fd.directory", "thread.cgroups",
+};
+#define STRATO_T_NFIELDS (sizeof(strato_t_fields) / sizeof(strato_t_fields[0]))
+
+struct strato_t_shared {
+	pthread_barrier_t start, done;
+	strato_field *f[STRATO_T_NFIELDS];
+	const strato_event *ev; /* NULL: stop */
+	char want[STRATO_T_NFIELDS][512];
+	int wantrc[STRATO_T_NFIELDS];
+	unsigned mismatches;
+	pthread_mutex_t lock;
+};
+
+static void *strato_t_worker(void *arg)
+{
+	struct strato_t_shared *sh = arg;
+	char buf[512];
+
+	for (;;) {
+		pthread_barrier_wait(&sh->start);
+		if (!sh->ev)
+			return NULL;
+		for (int r = 0; r < 20; r++) {
+			for (size_t i = 0; i < STRATO_T_NFIELDS; i++) {
+				int rc = strato_field_format(sh->f[i], sh->ev, buf, sizeof(buf));
+
+				if (rc != sh->wantrc[i] || (rc >= 0 && strcmp(buf, sh->want[i]))) {
+					pthread_mutex_lock(&sh->lock);
+					sh->mismatches++;
+					pthread_mutex_unlock(&sh->lock);
+				}
+			}
+		}
+		pthread_barrier_wait(&sh->done);
+	}
+}
+
+START_TEST(test_concurrent_getters)
+{
+	static struct strato_t_shared sh;
+	char path[4096];
+	const char *file = strato_test_shared("scap-samples/falcosecurity-falco/psp_run_as_user_0_container.scap",
+					      path, sizeof(path));
+	pthread_t th[STRATO_T_WORKERS];
+	strato_capture *cap;
+	const strato_event *ev;
+	unsigned n = 0;
+
+	if (!file) {
+		fprintf(stderr, "test_concurrent_getters: sample capture missing, not run\n");
+		return;
+	}
+	for (size_t i = 0; i < STRATO_T_NFIELDS; i++)
+		ck_assert_int_eq(strato_field_lookup(strato_t_fields[i], &sh.f[i]), 0);
+	pthread_barrier_init(&sh.start, NULL, STRATO_T_WORKERS + 1);
+	pthread_barrier_init(&sh.done, NULL, STRATO_T_WORKERS + 1);
+	pthread_mutex_init(&sh.lock, NULL);
+	for (int i = 0; i < STRATO_T_WORKERS; i++)
+		ck_assert_int_eq(pthread_create(&th[i], NULL, strato_t_worker, &sh), 0);
+	ck_assert_int_eq(strato_capture_open_file(&cap, file, NULL), 0);
+	while (n < 3000 && strato_capture_next(cap, &ev) == STRATO_EVENT) {
+		for (size_t i = 0; i < STRATO_T_NFIELDS; i++)
+			sh.wantrc[i] = strato_field_format(sh.f[i], ev, sh.want[i], sizeof(sh.want[i]));
+		sh.ev = ev;
+		pthread_barrier_wait(&sh.start);
+		pthread_barrier_wait(&sh.done);
+		n++;
+	}
+	sh.ev = NULL;
+	pthread_barrier_wait(&sh.start);
+	for (int i = 0; i < STRATO_T_WORKERS; i++)
+		pthread_join(th[i], NULL);
+	strato_capture_close(cap);
+	ck_assert_uint_gt(n, 100);
+	ck_assert_uint_eq(sh.mismatches, 0);
+	for (size_t i = 0; i < STRATO_T_NFIELDS; i++)
+		strato_field_free(sh.f[i]);
+	pthread_barrier_destroy(&sh.start);
+	pthread_barrier_destroy(&sh.done);
+	pthread_mutex_destroy(&sh.lock);
 }
 END_TEST
 
@@ -320,6 +415,7 @@ int main(void)
 	tcase_add_test(tc, test_caps);
 	tcase_add_test(tc, test_churn);
 	tcase_add_test(tc, test_container);
+	tcase_add_test(tc, test_concurrent_getters);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

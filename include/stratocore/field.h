@@ -95,9 +95,11 @@ STRATO_API enum strato_ptype strato_field_type(const strato_field *f);
  * Lifetime: borrowed strings and bytes are valid until the next
  * strato_capture_next() or strato_capture_close() on the capture that lent
  * `ev` (for a copy: until the calling thread asks about another event).
- * Thread safety: computed strings live in memory of the capture, so the
- * getters for events of one capture are called from one thread at a time
- * (the thread that reads it); fields themselves may be shared.
+ * Thread safety: reentrant. Several threads may call getters (and
+ * strato_filter_match(), strato_formatter_format()) on the same lent event
+ * at once, while the reading thread waits before its next
+ * strato_capture_next(); computed strings are then taken from the
+ * capture's memory under a lock. Fields themselves may be shared.
  */
 
 /** @brief Integer, boolean, time or port fields as signed 64 bits. @since 0.1 */

@@ -324,7 +324,8 @@ static int strato_failed_open(const struct strato_event *ev, struct strato_threa
 int strato_extract_state(const struct strato_field *f, const struct strato_event *ev, struct strato_fval *v)
 {
 	struct strato_state *st = ev->state;
-	struct strato_thread *t = strato_state_thread(st, strato_event_tid(ev)), *m, *a;
+	bool cur = st->cur_ready && st->cur_ev == ev; /* resolved by the update */
+	struct strato_thread *t = cur ? st->cur_thread : strato_state_thread(st, strato_event_tid(ev)), *m, *a;
 	struct strato_fdent *fd = NULL;
 	const struct strato_user *u;
 	const char *kind;
@@ -338,18 +339,18 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	}
 	if (!t || t->stub)
 		return -STRATO_ENOVALUE;
-	m = strato_state_main(st, t);
+	m = cur ? st->cur_main : strato_state_main(st, t);
 	if (!m)
 		m = t;
 	if (id >= STRATO_F_FD_NUM && id <= STRATO_F_FD_NAMERAW) {
-		num = strato_event_fd_num(ev);
+		num = cur ? st->cur_fdnum : strato_event_fd_num(ev);
 		if (num == STRATO_NO_FD)
 			return -STRATO_ENOVALUE;
 		if (id == STRATO_F_FD_NUM) {
 			v->i = num;
 			return 0;
 		}
-		fd = strato_state_fd(st, t, num);
+		fd = cur ? st->cur_fd : strato_state_fd(st, t, num);
 		if (!fd && num == -1) {
 			int rc = strato_failed_open(ev, t, id, v);
 
@@ -583,11 +584,18 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	/* fd */
 	case STRATO_F_FD_TYPE:
 		return strato_fd_typename(fd->type) ? strato_set_s(v, strato_fd_typename(fd->type)) : -STRATO_ENOVALUE;
-	case STRATO_F_FD_TYPECHAR:
-		return strato_fval_text(ev, v, "%c", strato_fd_typechar(fd->type));
+	case STRATO_F_FD_TYPECHAR: {
+		/* one string per letter: no scratch memory */
+		static const char letters[] = "o\0f\0d\0" "4\0" "6\0" "2\0" "3\0p\0u\0e\0s\0l\0i\0t\0n\0b\0r\0m\0P";
+		const char *l = memchr(letters, strato_fd_typechar(fd->type), sizeof(letters));
+
+		return l ? strato_set_s(v, l) : strato_fval_text(ev, v, "%c", strato_fd_typechar(fd->type));
+	}
 	case STRATO_F_FD_NAME:
 	case STRATO_F_FD_NAMERAW:
-		return strato_set_s(v, fd->name);
+		v->s = fd->name;
+		v->n = fd->name_len;
+		return 0;
 	case STRATO_F_FD_DIRECTORY:
 	case STRATO_F_FD_FILENAME: {
 		const char *sl;

@@ -86,38 +86,51 @@ static bool strato_cgroup_container(const char *path, size_t n, char *id, const 
 	return false;
 }
 
-const char *strato_thread_container(struct strato_thread *t, const char **kind, char *pod, size_t podlen)
+/* Reads t's cgroups; id gets the container id ("" for the host). */
+static void strato_container_scan(const struct strato_thread *t, char *id, size_t idlen, const char **kind, char *pod,
+				  size_t podlen)
 {
 	const char *k = NULL;
 
-	/* the common question (id only) is answered from the cache */
-	if (t->container_done && !kind && !pod)
-		return t->container_id[0] ? t->container_id : "host";
 	if (pod && podlen)
 		pod[0] = 0;
-	t->container_done = true;
-	t->container_id[0] = 0;
-	if (!t->cgroups || !t->cgroups_len) {
-		if (kind)
-			*kind = NULL;
-		return "host";
-	}
-	for (size_t off = 0; off < t->cgroups_len;) {
+	id[0] = 0;
+	*kind = NULL;
+	for (size_t off = 0; t->cgroups && off < t->cgroups_len;) {
 		const char *e = t->cgroups + off;
 		size_t n = strnlen(e, t->cgroups_len - off);
 		const char *eq = memchr(e, '=', n);
 		const char *p = eq ? eq + 1 : e;
-		char id[16];
+		char cid[16];
 
-		if (strato_cgroup_container(p, n - (size_t)(p - e), id, &k, pod, podlen)) {
-			snprintf(t->container_id, sizeof(t->container_id), "%s", id);
-			if (kind)
-				*kind = k;
-			return t->container_id;
+		if (strato_cgroup_container(p, n - (size_t)(p - e), cid, &k, pod, podlen)) {
+			snprintf(id, idlen, "%s", cid);
+			*kind = k;
+			return;
 		}
 		off += n + 1;
 	}
-	if (kind)
-		*kind = NULL;
-	return "host";
+}
+
+void strato_thread_container_refresh(struct strato_thread *t)
+{
+	const char *kind;
+
+	strato_container_scan(t, t->container_id, sizeof(t->container_id), &kind, NULL, 0);
+}
+
+const char *strato_thread_container(const struct strato_thread *t, const char **kind, char *pod, size_t podlen)
+{
+	/* the id is kept current by the state (refresh); the kind and pod
+	 * are worked out again into the caller's memory, so that getters on
+	 * one event may run in several threads */
+	if (kind || pod) {
+		char id[sizeof(t->container_id)];
+		const char *k;
+
+		strato_container_scan(t, id, sizeof(id), &k, pod, podlen);
+		if (kind)
+			*kind = k;
+	}
+	return t->container_id[0] ? t->container_id : "host";
 }

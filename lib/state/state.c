@@ -124,6 +124,15 @@ static uint8_t strato_sh_of[STRATO_EVENT_TABLE_SIZE], strato_sh_kind[STRATO_EVEN
 static int8_t strato_fd_idx[STRATO_EVENT_TABLE_SIZE], strato_fd2_idx[STRATO_EVENT_TABLE_SIZE];
 static bool strato_no_fd_2022[STRATO_EVENT_TABLE_SIZE];
 static bool strato_meta[STRATO_EVENT_TABLE_SIZE]; /* procinfo, container */
+/* Per type: STRATO_FDH_* bits, 0 when it has no fd. */
+#define STRATO_FDH_FD 1
+#define STRATO_FDH_CREATES 2 /* an exit that makes an fd */
+static uint8_t strato_fd_how[STRATO_EVENT_TABLE_SIZE];
+/* Parameters of the most frequent handlers (open, close) by index per
+ * type, so they skip the lookup by name. */
+enum { STRATO_PK_FD, STRATO_PK_NAME, STRATO_PK_FLAGS, STRATO_PK_DIRFD, STRATO_PK_DEV, STRATO_PK_INO, STRATO_PK_N };
+static const char *const strato_pk_names[STRATO_PK_N] = {"fd", "name", "flags", "dirfd", "dev", "ino"};
+static int8_t strato_pk[STRATO_EVENT_TABLE_SIZE][STRATO_PK_N];
 static pthread_once_t strato_sh_once = PTHREAD_ONCE_INIT;
 
 static void strato_sh_init(void)
@@ -139,6 +148,12 @@ static void strato_sh_init(void)
 		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
 
 		strato_fd_idx[t] = strato_fd2_idx[t] = -1;
+		for (unsigned k = 0; k < STRATO_PK_N; k++) {
+			strato_pk[t][k] = -1;
+			for (unsigned i = 0; ei && i < ei->nparams && i < 127 && strato_pk[t][k] < 0; i++)
+				if (!strcmp(ei->params[i].name, strato_pk_names[k]))
+					strato_pk[t][k] = (int8_t)i;
+		}
 		for (unsigned i = 0; ei && i < ei->nparams && i < 127; i++) {
 			if (!strcmp(ei->params[i].name, "fd") && strato_fd_idx[t] < 0)
 				strato_fd_idx[t] = (int8_t)i;
@@ -149,6 +164,10 @@ static void strato_sh_init(void)
 			if (!strcmp(ei->name, no_fd[k]))
 				strato_no_fd_2022[t] = true;
 		strato_meta[t] = ei && (!strcmp(ei->name, "procinfo") || !strcmp(ei->name, "container"));
+		if (ei && (ei->flags & (STRATO_EF_CREATES_FD | STRATO_EF_USES_FD | STRATO_EF_DESTROYS_FD)))
+			strato_fd_how[t] = STRATO_FDH_FD;
+		if (ei && (ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter((uint16_t)t))
+			strato_fd_how[t] |= STRATO_FDH_CREATES;
 	}
 	for (unsigned t = 1; t < STRATO_EVENT_TABLE_SIZE; t += 2) {
 		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
@@ -173,21 +192,28 @@ static void strato_sh_init(void)
 
 char *strato_state_scratch(struct strato_state *st, size_t n)
 {
-	struct strato_arena_chunk *c = st->arena;
+	struct strato_arena_chunk *c;
+	char *s = NULL;
 
+	/* getters on one event may run in several threads at once */
+	pthread_mutex_lock(&st->arena_lock);
+	c = st->arena;
 	if (!c || c->size - c->used < n + 1) {
 		size_t sz = n + 1 > STRATO_ARENA_CHUNK ? n + 1 : STRATO_ARENA_CHUNK;
 
 		c = malloc(sizeof(*c) + sz);
 		if (!c)
-			return NULL;
+			goto out;
 		c->size = sz;
 		c->used = 0;
 		c->next = st->arena;
 		st->arena = c;
 	}
 	c->used += n + 1;
-	return c->data + c->used - n - 1;
+	s = c->data + c->used - n - 1;
+out:
+	pthread_mutex_unlock(&st->arena_lock);
+	return s;
 }
 
 /* Keeps one chunk for the next event, frees the rest. */
@@ -274,6 +300,7 @@ static void strato_set_cgroups(struct strato_thread *t, const uint8_t *p, size_t
 			extra += 3;
 	if (!extra) {
 		strato_set_blob(&t->cgroups, &t->cgroups_len, p, n);
+		strato_thread_container_refresh(t);
 		return;
 	}
 	s = malloc(n + extra + 1);
@@ -296,22 +323,64 @@ static void strato_set_cgroups(struct strato_thread *t, const uint8_t *p, size_t
 	free(t->cgroups);
 	t->cgroups = s;
 	t->cgroups_len = o;
+	strato_thread_container_refresh(t);
 }
 
 /* ---- fds ---- */
 
-static void strato_fd_free(struct strato_fdent *f)
+/* Entries of closed fds wait in a bounded pool for the next open, so the
+ * open/close churn of a busy process costs no malloc/free. */
+#define STRATO_FD_POOL 4096
+
+static struct strato_fdent *strato_fd_alloc(struct strato_state *st)
 {
+	struct strato_fdent *f = st->fd_pool;
+
 	if (f) {
-		free(f->name);
-		free(f);
+		st->fd_pool = (struct strato_fdent *)(void *)f->name;
+		st->fd_pool_n--;
+		return f;
 	}
+	return malloc(sizeof(*f));
+}
+
+static void strato_fd_free(struct strato_state *st, struct strato_fdent *f)
+{
+	if (!f)
+		return;
+	if (f->name != f->inl)
+		free(f->name);
+	if (st->fd_pool_n >= STRATO_FD_POOL) {
+		free(f);
+		return;
+	}
+	f->name = (char *)(void *)st->fd_pool;
+	st->fd_pool = f;
+	st->fd_pool_n++;
+}
+
+/* Names the fd p[0..n) (p may point into its current name); keeps the old
+ * name when out of memory. */
+static void strato_fd_setname(struct strato_fdent *f, const char *p, size_t n)
+{
+	char *s = n < sizeof(f->inl) ? f->inl : malloc(n + 1);
+
+	if (!s || n > UINT32_MAX)
+		return;
+	memmove(s, p, n);
+	s[n] = 0;
+	if (f->name != f->inl && f->name != s)
+		free(f->name);
+	f->name = s;
+	f->name_len = (uint32_t)n;
 }
 
 struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct strato_thread *t, int64_t fd)
 {
 	const struct strato_thread *m;
 
+	if (st->cur_ready && t == st->cur_thread && fd == st->cur_fdnum)
+		return st->cur_fd;
 	if (!t || fd < 0)
 		return NULL;
 	m = strato_state_main(st, t);
@@ -323,7 +392,7 @@ static void strato_fd_remove(struct strato_state *st, struct strato_thread *m, i
 	struct strato_fdent *f = strato_map_del(&m->fds, fd);
 
 	if (f) {
-		strato_fd_free(f);
+		strato_fd_free(st, f);
 		st->nfds--;
 	}
 }
@@ -332,7 +401,7 @@ static void strato_fds_clear(struct strato_state *st, struct strato_thread *m)
 {
 	for (size_t i = 0; i < m->fds.cap; i++) {
 		if (m->fds.vals[i]) {
-			strato_fd_free(m->fds.vals[i]);
+			strato_fd_free(st, m->fds.vals[i]);
 			st->nfds--;
 		}
 	}
@@ -349,42 +418,50 @@ static void strato_fd_add(struct strato_state *st, struct strato_thread *m, stru
 	if (!old && st->nfds >= st->max_fds)
 		strato_evict_fds(st);
 	if (strato_map_put(&m->fds, f->fd, f)) {
-		strato_fd_free(f);
+		strato_fd_free(st, f);
 		return;
 	}
 	if (old)
-		strato_fd_free(old);
+		strato_fd_free(st, old);
 	else
 		st->nfds++;
 }
 
-static struct strato_fdent *strato_fd_new(int64_t fd, uint8_t type, const char *name)
+static struct strato_fdent *strato_fd_new(struct strato_state *st, int64_t fd, uint8_t type, const char *name,
+				       size_t n)
 {
-	struct strato_fdent *f = calloc(1, sizeof(*f));
+	struct strato_fdent *f = strato_fd_alloc(st);
 
 	if (!f)
 		return NULL;
+	/* all but the inline name buffer, which setname fills */
+	memset(f, 0, offsetof(struct strato_fdent, inl));
 	f->fd = fd;
 	f->type = type;
-	f->name = strdup(name ? name : "");
-	if (!f->name) {
-		free(f);
+	f->name = f->inl;
+	f->inl[0] = 0;
+	strato_fd_setname(f, name, n);
+	if (f->name_len != n) {
+		strato_fd_free(st, f);
 		return NULL;
 	}
 	return f;
 }
 
-static struct strato_fdent *strato_fd_copy(const struct strato_fdent *src, int64_t fd)
+static struct strato_fdent *strato_fd_copy(struct strato_state *st, const struct strato_fdent *src, int64_t fd)
 {
-	struct strato_fdent *f = malloc(sizeof(*f));
+	struct strato_fdent *f = strato_fd_alloc(st);
 
 	if (!f)
 		return NULL;
-	*f = *src;
+	memcpy(f, src, offsetof(struct strato_fdent, inl));
 	f->fd = fd;
-	f->name = strdup(src->name);
-	if (!f->name) {
-		free(f);
+	f->name = f->inl;
+	f->inl[0] = 0;
+	f->name_len = 0;
+	strato_fd_setname(f, src->name, src->name_len);
+	if (f->name_len != src->name_len) {
+		strato_fd_free(st, f);
 		return NULL;
 	}
 	return f;
@@ -504,6 +581,8 @@ struct strato_thread *strato_state_main(const struct strato_state *st, const str
 {
 	if (!t)
 		return NULL;
+	if (st->cur_ready && t == st->cur_thread)
+		return st->cur_main;
 	if (t->pid == t->tid || t->pid <= 0)
 		return (struct strato_thread *)t;
 	return strato_map_get(&st->threads, t->pid);
@@ -577,8 +656,10 @@ static void strato_thread_inherit(struct strato_thread *c, const struct strato_t
 		strato_set_blob(&c->args, &c->args_len, p->args, p->args_len);
 	if (p->env)
 		strato_set_blob(&c->env, &c->env_len, p->env, p->env_len);
-	if (p->cgroups)
+	if (p->cgroups) {
 		strato_set_blob(&c->cgroups, &c->cgroups_len, p->cgroups, p->cgroups_len);
+		strato_thread_container_refresh(c);
+	}
 	c->sid = p->sid;
 	c->pgid = p->pgid;
 	c->vpgid = p->vpgid;
@@ -597,17 +678,19 @@ static void strato_thread_inherit(struct strato_thread *c, const struct strato_t
 
 /* ---- seeding ---- */
 
-static struct strato_fdent *strato_fd_from_info(const struct strato_fd_info *fi)
+static struct strato_fdent *strato_fd_from_info(struct strato_state *st, const struct strato_fd_info *fi)
 {
-	struct strato_fdent *f =
-	    strato_fd_new(fi->fd, fi->type == STRATO_FD_FILE_V2 ? STRATO_FD_FILE : fi->type, fi->name);
+	const char *name = fi->name ? fi->name : "";
+	size_t n = strlen(name);
+	struct strato_fdent *f;
 
-	if (!f)
-		return NULL;
 	/* unix socket names read from /proc/net/unix may keep the line's
 	 * newline; sysdig does not show it */
-	for (size_t n = strlen(f->name); n && (f->name[n - 1] == '\n' || f->name[n - 1] == '\r'); n--)
-		f->name[n - 1] = 0;
+	while (n && (name[n - 1] == '\n' || name[n - 1] == '\r'))
+		n--;
+	f = strato_fd_new(st, fi->fd, fi->type == STRATO_FD_FILE_V2 ? STRATO_FD_FILE : fi->type, name, n);
+	if (!f)
+		return NULL;
 	f->l4proto = fi->l4proto;
 	f->open_flags = fi->open_flags;
 	f->dev = fi->dev;
@@ -668,7 +751,7 @@ static void strato_fix_socket(struct strato_fdent *f, const struct strato_tables
 		snprintf(name, sizeof(name), "%s:%u", a, f->sport);
 	else
 		snprintf(name, sizeof(name), "%s:%u->%s:%u", a, f->sport, b, f->dport);
-	strato_set_str(&f->name, name, strlen(name));
+	strato_fd_setname(f, name, strlen(name));
 }
 
 static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
@@ -714,7 +797,7 @@ static int strato_seed(struct strato_state *st, const struct strato_tables *tb)
 		t->cap_permitted = ti->cap_permitted;
 		t->cap_effective = ti->cap_effective;
 		for (size_t k = 0; k < ti->nfds; k++) {
-			struct strato_fdent *f = strato_fd_from_info(&ti->fds[k]);
+			struct strato_fdent *f = strato_fd_from_info(st, &ti->fds[k]);
 
 			if (!f)
 				return -ENOMEM;
@@ -784,10 +867,33 @@ const struct strato_user *strato_thread_group(const struct strato_state *st, str
 
 /* ---- parameters ---- */
 
-static bool strato_pi(const struct strato_event *ev, const char *name, int64_t *out)
+/* Index of a named parameter, as strato_event_param_index() but with the
+ * first byte compared inline: handlers ask for several names per event. */
+static int strato_pidx(const struct strato_event *ev, const char *name)
 {
-	int idx = strato_event_param_index(ev, name);
+	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 
+	if (ei) {
+		for (unsigned i = 0; i < ei->nparams && i < ev->nparams; i++) {
+			const char *pn = ei->params[i].name;
+
+			if (pn[0] == name[0] && !strcmp(pn, name))
+				return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Index of hot parameter k (STRATO_PK_*) of the event, or -1. */
+static int strato_pkidx(const struct strato_event *ev, unsigned k)
+{
+	int idx = ev->type < STRATO_EVENT_TABLE_SIZE ? strato_pk[ev->type][k] : -1;
+
+	return idx >= 0 && (unsigned)idx < ev->nparams ? idx : -1;
+}
+
+static bool strato_pi_at(const struct strato_event *ev, int idx, int64_t *out)
+{
 	return idx >= 0 && strato_event_param_int(ev, (unsigned)idx, out) == 0;
 }
 
@@ -801,16 +907,25 @@ static bool strato_enter_fd(const struct strato_event *ev, int64_t *out)
 	       strato_event_param_int(&en, 0, out) == 0;
 }
 
-/* Raw bytes of a named parameter; false when absent or empty. */
-static bool strato_pb(const struct strato_event *ev, const char *name, const uint8_t **p, size_t *n)
+static bool strato_pi(const struct strato_event *ev, const char *name, int64_t *out)
 {
-	int idx = strato_event_param_index(ev, name);
+	return strato_pi_at(ev, strato_pidx(ev, name), out);
+}
+
+static bool strato_pb_at(const struct strato_event *ev, int idx, const uint8_t **p, size_t *n)
+{
 	const void *d;
 
 	if (idx < 0 || strato_event_param(ev, (unsigned)idx, &d, n))
 		return false;
 	*p = d;
 	return true;
+}
+
+/* Raw bytes of a named parameter; false when absent or empty. */
+static bool strato_pb(const struct strato_event *ev, const char *name, const uint8_t **p, size_t *n)
+{
+	return strato_pb_at(ev, strato_pidx(ev, name), p, n);
 }
 
 /* A string parameter without its terminating NUL. */
@@ -870,6 +985,18 @@ static void strato_path_join(char *dst, size_t dlen, const char *base, const cha
 	dst[o] = 0;
 }
 
+/* An absolute path strato_path_join() would leave as it is: no empty, "."
+ * or ".." segment (a segment starting with '.' is left to the join). */
+static bool strato_path_plain(const char *s, size_t n)
+{
+	if (!n || s[0] != '/' || n >= 4096)
+		return false;
+	for (const char *q = s; (q = memchr(q, '/', n - (size_t)(q - s))); q++)
+		if ((size_t)(q - s) + 1 < n && (q[1] == '/' || q[1] == '.'))
+			return false;
+	return true;
+}
+
 /* The directory a dirfd names for thread t ("" when unknown). */
 static const char *strato_dirfd_path(struct strato_state *st, struct strato_thread *t, int64_t dirfd)
 {
@@ -922,7 +1049,7 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 			for (size_t i = 0; i < pm->fds.cap; i++) {
 				struct strato_fdent *f = pm->fds.vals[i];
 
-				struct strato_fdent *cp = f ? strato_fd_copy(f, f->fd) : NULL;
+				struct strato_fdent *cp = f ? strato_fd_copy(st, f, f->fd) : NULL;
 
 				if (cp)
 					strato_fd_add(st, c, cp);
@@ -993,13 +1120,12 @@ static void strato_on_clone(struct strato_state *st, struct strato_event *ev, st
 		c->gid = (uint32_t)v;
 	if (strato_pi(ev, "fdlimit", &v))
 		c->fdlimit = (uint64_t)v;
-	c->container_done = false;
 	if (!isthread && c->pid == c->tid && pm && !c->fds.n) {
 		struct strato_thread *ppm = strato_state_main(st, pm);
 
 		for (size_t i = 0; ppm && i < ppm->fds.cap; i++) {
 			struct strato_fdent *f = ppm->fds.vals[i];
-			struct strato_fdent *cp = f ? strato_fd_copy(f, f->fd) : NULL;
+			struct strato_fdent *cp = f ? strato_fd_copy(st, f, f->fd) : NULL;
 
 			if (cp)
 				strato_fd_add(st, c, cp);
@@ -1063,7 +1189,6 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 		t->exe_upper_layer = v & 2; /* PPM_EXE_UPPER_LAYER */
 		t->exe_from_memfd = v & 4;  /* PPM_EXE_FROM_MEMFD */
 	}
-	t->container_done = false;
 	/* sysdig 0.29.3 keeps the working directory it had (exec does not
 	 * change it) */
 	m = strato_state_main(st, t);
@@ -1088,7 +1213,8 @@ static void strato_on_execve(struct strato_state *st, struct strato_event *ev, s
 static void strato_on_open(struct strato_state *st, struct strato_event *ev, struct strato_thread *t, int64_t fd)
 {
 	char path[4096];
-	const char *s = "";
+	const char *s = "", *name;
+	const uint8_t *p;
 	size_t n = 0;
 	int64_t flags = 0, dirfd = STRATO_AT_FDCWD, v;
 	struct strato_thread *m = strato_main_make(st, t);
@@ -1096,21 +1222,30 @@ static void strato_on_open(struct strato_state *st, struct strato_event *ev, str
 
 	if (fd < 0 || !m)
 		return;
-	strato_ps(ev, "name", &s, &n);
-	strato_pi(ev, "flags", &flags);
-	strato_pi(ev, "dirfd", &dirfd);
-	if (n && s[0] == '/')
-		strato_path_join(path, sizeof(path), "", s, n);
-	else
-		strato_path_join(path, sizeof(path), strato_dirfd_path(st, t, dirfd), s, n);
-	f = strato_fd_new(fd, flags & STRATO_O_DIRECTORY ? STRATO_FD_DIRECTORY : STRATO_FD_FILE, path);
+	if (strato_pb_at(ev, strato_pkidx(ev, STRATO_PK_NAME), &p, &n)) {
+		s = (const char *)p;
+		n = strnlen(s, n);
+	}
+	strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_FLAGS), &flags);
+	strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_DIRFD), &dirfd);
+	if (strato_path_plain(s, n)) {
+		name = s; /* the join would leave it as it is */
+	} else {
+		if (n && s[0] == '/')
+			strato_path_join(path, sizeof(path), "", s, n);
+		else
+			strato_path_join(path, sizeof(path), strato_dirfd_path(st, t, dirfd), s, n);
+		name = path;
+		n = strlen(path);
+	}
+	f = strato_fd_new(st, fd, flags & STRATO_O_DIRECTORY ? STRATO_FD_DIRECTORY : STRATO_FD_FILE, name, n);
 	if (!f)
 		return;
 	f->open_flags = (uint32_t)flags;
 	f->cloexec = flags & STRATO_O_CLOEXEC;
-	if (strato_pi(ev, "dev", &v))
+	if (strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_DEV), &v))
 		f->dev = (uint32_t)v;
-	if (strato_pi(ev, "ino", &v))
+	if (strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_INO), &v))
 		f->ino = (uint64_t)v;
 	strato_fd_add(st, m, f);
 }
@@ -1171,14 +1306,14 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 		/* sysdig: "source->destination path", kernel addresses in hex */
 		snprintf(name, sizeof(name), "%" PRIx64 "->%" PRIx64 " %.*s", strato_ld64(p + 1), strato_ld64(p + 9),
 			 (int)pl, (const char *)p + 17);
-		strato_set_str(&f->name, name, strlen(name));
+		strato_fd_setname(f, name, strlen(name));
 		return true;
 	} else {
 		f->has_tuple = false;
 		return false;
 	}
 	snprintf(name, sizeof(name), "%s:%u->%s:%u", a, f->sport, b, f->dport);
-	strato_set_str(&f->name, name, strlen(name));
+	strato_fd_setname(f, name, strlen(name));
 	return true;
 }
 
@@ -1214,7 +1349,7 @@ static void strato_on_socket(struct strato_state *st, struct strato_event *ev, s
 	       : domain == STRATO_AF_UNIX  ? STRATO_FD_UNIX_SOCK
 	       : domain == 16		   ? STRATO_FD_NETLINK
 					   : STRATO_FD_UNSUPPORTED;
-	f = strato_fd_new(fd, kind, "");
+	f = strato_fd_new(st, fd, kind, "", 0);
 	if (!f)
 		return;
 	f->l4proto = kind == STRATO_FD_UNIX_SOCK ? 0 : strato_l4_of(domain, type, proto);
@@ -1241,11 +1376,11 @@ static void strato_fd_sockaddr_local(struct strato_fdent *f, const uint8_t *p, s
 		f->bound_only = true;
 		inet_ntop(six ? AF_INET6 : AF_INET, f->dip, a, sizeof(a));
 		snprintf(name, sizeof(name), "%s:%u", a, f->dport);
-		strato_set_str(&f->name, name, strlen(name));
+		strato_fd_setname(f, name, strlen(name));
 	} else if (n > 1 && p[0] == STRATO_AF_UNIX) {
 		size_t pl = strnlen((const char *)p + 1, n - 1);
 
-		strato_set_str(&f->name, p + 1, pl);
+		strato_fd_setname(f, (const char *)p + 1, pl);
 	}
 }
 
@@ -1255,7 +1390,7 @@ static void strato_new_fd(struct strato_state *st, struct strato_thread *t, int6
 	struct strato_thread *m = strato_main_make(st, t);
 	struct strato_fdent *f;
 
-	if (fd < 0 || !m || !(f = strato_fd_new(fd, kind, name)))
+	if (fd < 0 || !m || !(f = strato_fd_new(st, fd, kind, name, strlen(name))))
 		return;
 	f->cloexec = cloexec;
 	strato_fd_add(st, m, f);
@@ -1290,7 +1425,7 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		 * back as it was at the next event. */
 		if (strato_pi(ev, "fd", &fd) && (f = strato_state_fd(st, t, fd)) && strato_pb(ev, "tuple", &p, &n)) {
 			if (res < 0 && res != -115 && !st->pending_restore &&
-			    (st->pending_restore = strato_fd_copy(f, f->fd))) {
+			    (st->pending_restore = strato_fd_copy(st, f, f->fd))) {
 				m = strato_state_main(st, t);
 				st->pending_restore_pid = m ? m->tid : t->tid;
 			}
@@ -1336,7 +1471,7 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 	case STRATO_SH_FCHDIR:
 		if (m && strato_pi(ev, "fd", &v) && (f = strato_state_fd(st, t, v))) {
 			snprintf(path, sizeof(path), "%s%s", f->name,
-				 f->name[0] && f->name[strlen(f->name) - 1] == '/' ? "" : "/");
+				 f->name_len && f->name[f->name_len - 1] == '/' ? "" : "/");
 			strato_set_str(&m->cwd, path, strlen(path));
 		}
 		break;
@@ -1363,7 +1498,7 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 		break;
 	case STRATO_SH_ACCEPT:
 		if (m && res >= 0 && strato_pb(ev, "tuple", &p, &n) &&
-		    (f = strato_fd_new(res, STRATO_FD_UNSUPPORTED, ""))) {
+		    (f = strato_fd_new(st, res, STRATO_FD_UNSUPPORTED, "", 0))) {
 			int64_t lfd;
 
 			strato_fd_tuple(f, p, n);
@@ -1415,7 +1550,7 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 	case STRATO_SH_DUP:
 		if (!strato_pi(ev, "oldfd", &v) && !strato_pi(ev, "fd", &v) && !strato_enter_fd(ev, &v))
 			break;
-		if (m && res >= 0 && res != v && (f = strato_state_fd(st, t, v)) && (cp = strato_fd_copy(f, res))) {
+		if (m && res >= 0 && res != v && (f = strato_state_fd(st, t, v)) && (cp = strato_fd_copy(st, f, res))) {
 			int64_t flags = 0;
 
 			cp->cloexec = strato_pi(ev, "flags", &flags) && (flags & STRATO_O_CLOEXEC);
@@ -1425,13 +1560,13 @@ static void strato_on_event(struct strato_state *st, struct strato_event *ev, st
 	case STRATO_SH_FCNTL:
 		if (m && strato_pi(ev, "cmd", &v2) &&
 		    (v2 == STRATO_FCNTL_F_DUPFD || v2 == STRATO_FCNTL_F_DUPFD_CLOEXEC) && strato_pi(ev, "fd", &v) &&
-		    (f = strato_state_fd(st, t, v)) && (cp = strato_fd_copy(f, res))) {
+		    (f = strato_state_fd(st, t, v)) && (cp = strato_fd_copy(st, f, res))) {
 			cp->cloexec = v2 == STRATO_FCNTL_F_DUPFD_CLOEXEC;
 			strato_fd_add(st, m, cp);
 		}
 		break;
 	case STRATO_SH_CLOSE:
-		if (m && res == 0 && strato_pi(ev, "fd", &fd)) {
+		if (m && res == 0 && strato_pi_at(ev, strato_pkidx(ev, STRATO_PK_FD), &fd)) {
 			st->pending_fd_pid = m->tid;
 			st->pending_fd = fd;
 		}
@@ -1472,11 +1607,15 @@ static void strato_fd_name_before(struct strato_state *st, const struct strato_e
 	st->nc_hash = strato_fd_name_hash(f ? f->name : "");
 }
 
+static int64_t strato_fd_num_of(const struct strato_event *ev);
+
 void strato_state_update(struct strato_state *st, struct strato_event *ev)
 {
-	uint64_t ts = strato_event_ts(ev);
+	uint64_t ts = strato_ld64(ev->raw);
+	int64_t tid = (int64_t)strato_ld64(ev->raw + 8);
 	struct strato_thread *t;
 
+	st->cur_ready = false;
 	/* removals and restores deferred from the previous event */
 	if (st->pending_restore) {
 		struct strato_thread *m = strato_map_get(&st->threads, st->pending_restore_pid);
@@ -1484,7 +1623,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		if (m && strato_map_get(&m->fds, st->pending_restore->fd))
 			strato_fd_add(st, m, st->pending_restore);
 		else
-			strato_fd_free(st->pending_restore);
+			strato_fd_free(st, st->pending_restore);
 		st->pending_restore = NULL;
 	}
 	if (st->pending_fd >= 0) {
@@ -1521,8 +1660,9 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	ev->state = st;
 	st->cur_ev = ev;
 	st->nc_ev = NULL;
-	t = strato_map_get(&st->threads, strato_event_tid(ev));
-	if (!t && strato_event_tid(ev) >= 0 && (t = strato_thread_new(st, strato_event_tid(ev)))) {
+	/* runs of events from one thread are common */
+	t = st->cur_thread && st->cur_thread->tid == tid ? st->cur_thread : strato_map_get(&st->threads, tid);
+	if (!t && tid >= 0 && (t = strato_thread_new(st, tid))) {
 		/* a thread the tables did not have: known by its id only
 		 * until a clone or execve describes it (sysdig does the same) */
 		t->ptid = -1;
@@ -1540,26 +1680,31 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		strato_fd_name_before(st, ev, t);
 		strato_on_event(st, ev, t);
 		/* clone and exec may have made or replaced the thread */
-		st->cur_thread = strato_map_get(&st->threads, strato_event_tid(ev));
+		st->cur_thread = strato_map_get(&st->threads, tid);
 	}
 	st->stats.threads = st->threads.n;
 	st->stats.fds = st->nfds;
+	/* what the getters ask about this event, resolved once */
+	st->cur_main = strato_state_main(st, st->cur_thread);
+	st->cur_fdnum = strato_fd_num_of(ev);
+	st->cur_fd = strato_state_fd(st, st->cur_thread, st->cur_fdnum);
+	st->cur_ready = true;
 }
 
 /* ---- fd of an event ---- */
 
-int64_t strato_event_fd_num(const struct strato_event *ev)
+/* strato_event_fd_num() worked out (the tables are built). */
+static int64_t strato_fd_num_of(const struct strato_event *ev)
 {
-	const struct strato_event_info *ei = strato_event_info_get(ev->type);
+	uint8_t how = ev->type < STRATO_EVENT_TABLE_SIZE ? strato_fd_how[ev->type] : 0;
 	int64_t v;
 	int idx;
 
-	if (!ei || !(ei->flags & (STRATO_EF_CREATES_FD | STRATO_EF_USES_FD | STRATO_EF_DESTROYS_FD)))
+	if (!how)
 		return STRATO_NO_FD;
-	pthread_once(&strato_sh_once, strato_sh_init);
 	if (ev->origin == STRATO_ORIGIN_FILE && strato_no_fd_2022[ev->type])
 		return STRATO_NO_FD;
-	if ((ei->flags & STRATO_EF_CREATES_FD) && !strato_event_is_enter(ev->type)) {
+	if (how & STRATO_FDH_CREATES) {
 		/* pipes and socket pairs: sysdig shows the second fd */
 		idx = strato_fd2_idx[ev->type];
 		if (idx >= 0 && (unsigned)idx < ev->nparams && strato_event_res(ev, &v) == 0 && v >= 0 &&
@@ -1577,6 +1722,17 @@ int64_t strato_event_fd_num(const struct strato_event *ev)
 	/* the event has an fd argument the file did not fill: sysdig's
 	 * "no fd" is -1 */
 	return idx >= 0 ? -1 : STRATO_NO_FD;
+}
+
+int64_t strato_event_fd_num(const struct strato_event *ev)
+{
+	const struct strato_state *st = ev->state;
+
+	/* the capture's current event: resolved by its update */
+	if (st && st->cur_ready && st->cur_ev == ev)
+		return st->cur_fdnum;
+	pthread_once(&strato_sh_once, strato_sh_init);
+	return strato_fd_num_of(ev);
 }
 
 char strato_fd_typechar(uint8_t kind)
@@ -1664,6 +1820,7 @@ int strato_state_new(struct strato_state **out, const struct strato_tables *t)
 	st->pending_fd = -1;
 	st->resolver.fn = strato_state_resolve;
 	st->resolver.ctx = st;
+	pthread_mutex_init(&st->arena_lock, NULL);
 	if (t && (rc = strato_seed(st, t))) {
 		strato_state_free(st);
 		return strato_fail(rc, "out of memory building the state tables");
@@ -1683,7 +1840,13 @@ void strato_state_free(struct strato_state *st)
 		strato_thread_free(st, t);
 	}
 	strato_map_free(&st->threads);
-	strato_fd_free(st->pending_restore);
+	strato_fd_free(st, st->pending_restore);
+	while (st->fd_pool) {
+		struct strato_fdent *f = st->fd_pool;
+
+		st->fd_pool = (struct strato_fdent *)(void *)f->name;
+		free(f);
+	}
 	for (size_t i = 0; i < st->nusers; i++) {
 		free(st->users[i].name);
 		free(st->users[i].home);
@@ -1696,12 +1859,14 @@ void strato_state_free(struct strato_state *st)
 	st->cur_thread = NULL;
 	st->arena = st->arena ? (strato_arena_reset(st), st->arena) : NULL;
 	free(st->arena);
+	pthread_mutex_destroy(&st->arena_lock);
 	free(st);
 }
 
 size_t strato_state_memory(const struct strato_state *st)
 {
-	size_t sz = sizeof(*st) + st->threads.cap * (sizeof(int64_t) + sizeof(void *));
+	size_t sz = sizeof(*st) + st->threads.cap * (sizeof(int64_t) + sizeof(void *)) +
+		    st->fd_pool_n * sizeof(struct strato_fdent);
 
 	for (const struct strato_thread *t = st->lru_head; t; t = t->lru_next) {
 		sz += sizeof(*t) + strlen(t->comm) + strlen(t->exe) + strlen(t->exepath) + strlen(t->cwd) + 4 +
@@ -1710,7 +1875,7 @@ size_t strato_state_memory(const struct strato_state *st)
 			const struct strato_fdent *f = t->fds.vals[i];
 
 			if (f)
-				sz += sizeof(*f) + strlen(f->name) + 1;
+				sz += sizeof(*f) + (f->name != f->inl ? f->name_len + 1 : 0);
 		}
 	}
 	return sz;

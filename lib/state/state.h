@@ -5,6 +5,7 @@
 #ifndef STRATO_STATE_STATE_H
 #define STRATO_STATE_STATE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -29,6 +30,8 @@ void strato_map_free(struct strato_map *m);
 /* Socket roles sysdig shows: is the process the client or the server. */
 enum strato_fd_role { STRATO_ROLE_NONE = 0, STRATO_ROLE_CLIENT = 1, STRATO_ROLE_SERVER = 2 };
 
+#define STRATO_FD_INLINE 40
+
 struct strato_fdent {
 	int64_t fd;
 	uint8_t type;	 /* enum strato_fd_kind */
@@ -46,7 +49,11 @@ struct strato_fdent {
 	 * tuple as the kernel reported it, d = destination. */
 	uint8_t sip[16], dip[16];
 	uint16_t sport, dport;
+	uint32_t name_len; /* strlen(name) */
+	/* NUL-terminated; points at inl when it fits there (most paths), so
+	 * an open costs no allocation beyond the pooled entry */
 	char *name;
+	char inl[STRATO_FD_INLINE];
 };
 
 struct strato_thread {
@@ -58,7 +65,7 @@ struct strato_thread {
 	size_t env_len;
 	char *cgroups;
 	size_t cgroups_len;    /* subsys=path NUL-separated */
-	char container_id[72]; /* "" unknown/host decided lazily */
+	char container_id[72]; /* "" host; kept current with cgroups */
 	uint32_t uid, gid, loginuid, tty, flags;
 	uint64_t fdlimit, pfmajor, pfminor;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
@@ -70,7 +77,6 @@ struct strato_thread {
 	bool exited;	   /* main thread gone while other threads of it live on */
 	bool counted;	   /* counted in its main thread's nthreads */
 	uint32_t nthreads; /* main thread: other threads of the process in the table */
-	bool container_done;
 	uint64_t last_ts;
 	uint64_t clone_ts; /* time of the clone that made it, 0 when unknown */
 	/* fds: only the main thread (tid == pid) holds the process's table */
@@ -113,13 +119,24 @@ struct strato_state {
 	 * changed the state (hash; absent fds count as named "") */
 	const struct strato_event *nc_ev;
 	uint64_t nc_hash;
-	/* the event being answered and its thread (cached per event) */
+	/* the event being answered, resolved once at the end of its update
+	 * (cur_ready) so the getters only read: its thread, that thread's
+	 * process (strato_state_main), its fd number (strato_event_fd_num)
+	 * and fd entry (strato_state_fd) */
 	const struct strato_event *cur_ev;
-	struct strato_thread *cur_thread;
+	struct strato_thread *cur_thread, *cur_main;
+	int64_t cur_fdnum;
+	struct strato_fdent *cur_fd;
+	bool cur_ready;
+	/* fd entries kept for reuse (linked through their name field), at
+	 * most STRATO_FD_POOL of them */
+	struct strato_fdent *fd_pool;
+	size_t fd_pool_n;
 	struct strato_resolver resolver;
 	/* scratch strings handed out by the field getters, valid until the
-	 * next event */
+	 * next event; the lock lets several threads ask about one event */
 	struct strato_arena_chunk *arena;
+	pthread_mutex_t arena_lock;
 };
 
 #define STRATO_STATE_DEFAULT_MAX_THREADS 131072
@@ -151,8 +168,11 @@ char strato_fd_typechar(uint8_t kind);
 const char *strato_fd_typename(uint8_t kind);
 
 /* Container id of a thread from its cgroups ("host" when none); also the
- * runtime kind and pod uid when the path says. */
-const char *strato_thread_container(struct strato_thread *t, const char **kind, char *pod, size_t podlen);
+ * runtime kind and pod uid when the path says (into the caller's pod).
+ * Only reads t: the id is worked out when the cgroups change, by
+ * strato_thread_container_refresh(). */
+const char *strato_thread_container(const struct strato_thread *t, const char **kind, char *pod, size_t podlen);
+void strato_thread_container_refresh(struct strato_thread *t);
 
 /* FNV-1a hash of an fd name (fd.name_changed compares before/after). */
 uint64_t strato_fd_name_hash(const char *s);
