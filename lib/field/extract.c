@@ -475,7 +475,8 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			return -STRATO_ENOVALUE;
 		/* sysdig shows what a value names when it names something
 		 * (`-2(ENOENT)` -> `ENOENT`, `3(<f>/etc/passwd)` ->
-		 * `<f>/etc/passwd`), and an fd that names nothing as <NA> */
+		 * `<f>/etc/passwd`), and an fd the table does not know (fcntl
+		 * F_GETFL results) as its number */
 		if ((res = strato_fval_args(ev, v, idx, false)))
 			return (int)res;
 		if (v->n > 2 && v->s[v->n - 1] == ')' && strchr(v->s, '(')) {
@@ -491,8 +492,6 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			v->s = p;
 			return 0;
 		}
-		if (ei && (unsigned)idx < ei->nparams && ei->params[idx].type == STRATO_PT_FD)
-			return -STRATO_ENOVALUE;
 		return 0;
 
 	case STRATO_F_EVT_RAWARG:
