@@ -256,13 +256,15 @@ static const char *strato_io_category(const struct strato_event *ev)
 	case STRATO_FD_IPV6_SOCK:
 	case STRATO_FD_IPV4_SERVSOCK:
 	case STRATO_FD_IPV6_SERVSOCK:
-	case STRATO_FD_UNIX_SOCK:
 		return "net";
+	/* unix sockets are ipc, timers and the rest "unknown" (sysdig
+	 * 0.29.3 and the current libraries agree) */
+	case STRATO_FD_UNIX_SOCK:
 	case STRATO_FD_FIFO:
 	case STRATO_FD_EVENT:
 	case STRATO_FD_SIGNALFD:
 	case STRATO_FD_INOTIFY:
-	case STRATO_FD_TIMERFD:
+	case STRATO_FD_USERFAULTFD:
 		return "ipc";
 	default:
 		return "unknown";
