@@ -219,26 +219,6 @@ static const char *const strato_category_names[] = {
     "sleep",   "system", "signal", "user", "time", "processing",
 };
 
-/* Category of a generic event: that of the event type named like its
- * system call, when there is one. */
-static uint32_t strato_sc_category[STRATO_SYSCALL_NAMES];
-static pthread_once_t strato_sc_once = PTHREAD_ONCE_INIT;
-
-static void strato_sc_init(void)
-{
-	for (unsigned sc = 0; sc < STRATO_SYSCALL_NAMES; sc++) {
-		strato_sc_category[sc] = 1; /* other */
-		for (unsigned t = 2; strato_syscall_names[sc] && t < STRATO_EVENT_TABLE_SIZE; t++) {
-			const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
-
-			if (ei && !strcmp(ei->name, strato_syscall_names[sc])) {
-				strato_sc_category[sc] = ei->category;
-				break;
-			}
-		}
-	}
-}
-
 static const char *strato_io_category(const struct strato_event *ev)
 {
 	struct strato_thread *t;
@@ -457,8 +437,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 
 		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 &&
 		    res < STRATO_SYSCALL_NAMES) {
-			pthread_once(&strato_sc_once, strato_sc_init);
-			c = strato_sc_category[res];
+			c = strato_syscall_category[res]; /* a generic event */
 		}
 		v->s = (c & 0x20)					      ? strato_io_category(ev)
 		       : (c & 0x40)					      ? "wait"
