@@ -20,6 +20,9 @@ struct strato_capture_ops {
 	/* Optional: narrows what the back end produces to a superset of what
 	 * the filter accepts (NULL prefilter = capture everything again). */
 	int (*prefilter)(strato_capture *cap, const struct strato_fprefilter *pf);
+	/* The back end sets ev->num itself (a file: the event's position in
+	 * it, enter halves counted, as sysdig numbers them). */
+	bool numbers;
 };
 
 struct strato_capture {
