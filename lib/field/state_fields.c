@@ -704,7 +704,11 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_USER_NAME:
 	case STRATO_F_USER_HOMEDIR:
 	case STRATO_F_USER_SHELL:
-		if (!(u = strato_thread_user(st, t, t->uid)))
+		/* a user the capture does not list (one in a container): uid 0
+		 * is still root, as in sysdig and the current libraries */
+		if (!(u = strato_thread_user(st, t, t->uid)) && t->uid == 0 && id != STRATO_F_USER_SHELL)
+			return strato_set_s(v, id == STRATO_F_USER_NAME ? "root" : "/root");
+		if (!u)
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, id == STRATO_F_USER_NAME	     ? u->name
 				       : id == STRATO_F_USER_HOMEDIR ? u->home
@@ -714,7 +718,7 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		return 0;
 	case STRATO_F_USER_LOGINNAME:
 		if (t->loginuid == UINT32_MAX || !(u = strato_thread_user(st, t, t->loginuid)))
-			return -STRATO_ENOVALUE;
+			return t->loginuid == 0 ? strato_set_s(v, "root") : -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	case STRATO_F_GROUP_GID:
 		v->i = t->gid;
