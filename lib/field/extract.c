@@ -320,10 +320,15 @@ static int strato_rawarg(const struct strato_field *f, const struct strato_event
 		return -STRATO_ENOVALUE;
 	t = ei->params[idx].type;
 	if (strato_event_param_int(ev, (unsigned)idx, &v->i) == 0) {
-		v->type = t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME ? STRATO_PT_UINT64
+		if (f->rawtype == STRATO_PT_CHARBUF)
+			return -STRATO_ENOVALUE; /* typed as a string by its name */
+		v->type = f->rawtype			? f->rawtype
+			  : t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME ? STRATO_PT_UINT64
 												    : STRATO_PT_INT64;
 		return 0;
 	}
+	if (f->rawtype == STRATO_PT_INT64 || f->rawtype == STRATO_PT_UINT64)
+		return -STRATO_ENOVALUE; /* typed as a number by its name */
 	if (t == STRATO_PT_CHARBUF || t == STRATO_PT_FSPATH || t == STRATO_PT_FSRELPATH) {
 		v->type = STRATO_PT_CHARBUF;
 		v->s = p;
