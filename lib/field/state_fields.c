@@ -725,7 +725,7 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		return 0;
 	case STRATO_F_GROUP_NAME:
 		if (!(u = strato_thread_group(st, t, t->gid)))
-			return -STRATO_ENOVALUE;
+			return t->gid == 0 ? strato_set_s(v, "root") : -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	/* paths */
 	case STRATO_F_EVT_ABSPATH:
