@@ -9,9 +9,6 @@ tests_filter_keys_LDADD = lib/libstratocore.la
 tests_filter_falco_SOURCES = tests/filter_falco.c tests/falco_rules.c
 tests_filter_falco_LDADD = lib/libstratocore.la
 TESTS += tests/filter-sysdig.sh tests/filter-falco.sh
-# Field values still differ from sysdig's on 46 of 1200 runs (docs/filters.md,
-# "Comparison with sysdig 0.29.3"); remove once the field layer matches.
-XFAIL_TESTS += tests/filter-sysdig.sh
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_filter

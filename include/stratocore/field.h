@@ -76,7 +76,9 @@ STRATO_API void strato_field_free(strato_field *f);
 /** @return the field's full name as looked up; valid as long as `f`. @since 0.1 */
 STRATO_API const char *strato_field_name(const strato_field *f);
 
-/** @return the field's value type. @since 0.1 */
+/** @return the field's value type; for evt.rawarg.NAME that of the first
+ * event parameter named NAME when it is a number (INT64/UINT64) or a string
+ * (CHARBUF), as sysdig types it, else DYN. @since 0.1 */
 STRATO_API enum strato_ptype strato_field_type(const strato_field *f);
 
 /**

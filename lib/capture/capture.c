@@ -47,7 +47,9 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 
 		/* numbered and fed to the state before filtering: evt.num is the
 		 * capture's own and skipped events still update the state */
-		ev->num = ++cap->nevents;
+		++cap->nevents;
+		if (!cap->ops->numbers)
+			ev->num = cap->nevents;
 		if (cap->state)
 			strato_state_update(cap->state, ev);
 		else

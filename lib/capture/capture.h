@@ -24,6 +24,9 @@ struct strato_capture_ops {
 	 * had buffered when it saw the break, then STRATO_EOF (live rings: the
 	 * events are in no file to read again). Others stop at once. */
 	bool drains_on_break;
+	/* The back end sets ev->num itself (a file: the event's position in
+	 * it, enter halves counted, as sysdig numbers them). */
+	bool numbers;
 };
 
 struct strato_capture {

@@ -32,6 +32,16 @@ extern const char *const strato_errno_names[STRATO_ERRNO_MAX];
 extern const char *const strato_signal_names[32];
 /* Name of PPM_SC_* code `sc` (the SYSCALLID parameter), index 0 "<unknown>". */
 extern const char *const strato_syscall_names[STRATO_SYSCALL_NAMES];
+/* EC_* category values (those of strato_event_info.category, low bits). */
+enum {
+	STRATO_SCC_OTHER = 1, STRATO_SCC_FILE = 2, STRATO_SCC_NET = 3, STRATO_SCC_IPC = 4,
+	STRATO_SCC_MEMORY = 5, STRATO_SCC_PROCESS = 6, STRATO_SCC_SLEEP = 7, STRATO_SCC_SYSTEM = 8,
+	STRATO_SCC_SIGNAL = 9, STRATO_SCC_USER = 10, STRATO_SCC_TIME = 11, STRATO_SCC_IO_READ = 0x20,
+	STRATO_SCC_IO_WRITE = 0x21, STRATO_SCC_IO_OTHER = 0x22, STRATO_SCC_WAIT = 0x40,
+};
+/* Category of PPM_SC_* code `sc` (a STRATO_SCC_* value): what
+ * evt.category shows for a generic event of that system call. */
+extern const uint16_t strato_syscall_category[STRATO_SYSCALL_NAMES];
 
 extern const struct strato_flagtab strato_flags_access_flags;
 extern const struct strato_flagtab strato_flags_anon_inode_fd_types;

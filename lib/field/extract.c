@@ -219,26 +219,6 @@ static const char *const strato_category_names[] = {
     "sleep",   "system", "signal", "user", "time", "processing",
 };
 
-/* Category of a generic event: that of the event type named like its
- * system call, when there is one. */
-static uint32_t strato_sc_category[STRATO_SYSCALL_NAMES];
-static pthread_once_t strato_sc_once = PTHREAD_ONCE_INIT;
-
-static void strato_sc_init(void)
-{
-	for (unsigned sc = 0; sc < STRATO_SYSCALL_NAMES; sc++) {
-		strato_sc_category[sc] = 1; /* other */
-		for (unsigned t = 2; strato_syscall_names[sc] && t < STRATO_EVENT_TABLE_SIZE; t++) {
-			const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
-
-			if (ei && !strcmp(ei->name, strato_syscall_names[sc])) {
-				strato_sc_category[sc] = ei->category;
-				break;
-			}
-		}
-	}
-}
-
 static const char *strato_io_category(const struct strato_event *ev)
 {
 	struct strato_thread *t;
@@ -256,13 +236,15 @@ static const char *strato_io_category(const struct strato_event *ev)
 	case STRATO_FD_IPV6_SOCK:
 	case STRATO_FD_IPV4_SERVSOCK:
 	case STRATO_FD_IPV6_SERVSOCK:
-	case STRATO_FD_UNIX_SOCK:
 		return "net";
+	/* unix sockets are ipc, timers and the rest "unknown" (sysdig
+	 * 0.29.3 and the current libraries agree) */
+	case STRATO_FD_UNIX_SOCK:
 	case STRATO_FD_FIFO:
 	case STRATO_FD_EVENT:
 	case STRATO_FD_SIGNALFD:
 	case STRATO_FD_INOTIFY:
-	case STRATO_FD_TIMERFD:
+	case STRATO_FD_USERFAULTFD:
 		return "ipc";
 	default:
 		return "unknown";
@@ -338,10 +320,15 @@ static int strato_rawarg(const struct strato_field *f, const struct strato_event
 		return -STRATO_ENOVALUE;
 	t = ei->params[idx].type;
 	if (strato_event_param_int(ev, (unsigned)idx, &v->i) == 0) {
-		v->type = t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME ? STRATO_PT_UINT64
+		if (f->rawtype == STRATO_PT_CHARBUF)
+			return -STRATO_ENOVALUE; /* typed as a string by its name */
+		v->type = f->rawtype			? f->rawtype
+			  : t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME ? STRATO_PT_UINT64
 												    : STRATO_PT_INT64;
 		return 0;
 	}
+	if (f->rawtype == STRATO_PT_INT64 || f->rawtype == STRATO_PT_UINT64)
+		return -STRATO_ENOVALUE; /* typed as a number by its name */
 	if (t == STRATO_PT_CHARBUF || t == STRATO_PT_FSPATH || t == STRATO_PT_FSRELPATH) {
 		v->type = STRATO_PT_CHARBUF;
 		v->s = p;
@@ -455,8 +442,7 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 
 		if (ev->type <= 1 && strato_event_param_int(ev, 0, &res) == 0 && res >= 0 &&
 		    res < STRATO_SYSCALL_NAMES) {
-			pthread_once(&strato_sc_once, strato_sc_init);
-			c = strato_sc_category[res];
+			c = strato_syscall_category[res]; /* a generic event */
 		}
 		v->s = (c & 0x20)					      ? strato_io_category(ev)
 		       : (c & 0x40)					      ? "wait"
@@ -475,7 +461,8 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			return -STRATO_ENOVALUE;
 		/* sysdig shows what a value names when it names something
 		 * (`-2(ENOENT)` -> `ENOENT`, `3(<f>/etc/passwd)` ->
-		 * `<f>/etc/passwd`), and an fd that names nothing as <NA> */
+		 * `<f>/etc/passwd`), and an fd the table does not know (fcntl
+		 * F_GETFL results) as its number */
 		if ((res = strato_fval_args(ev, v, idx, false)))
 			return (int)res;
 		if (v->n > 2 && v->s[v->n - 1] == ')' && strchr(v->s, '(')) {
@@ -491,8 +478,6 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 			v->s = p;
 			return 0;
 		}
-		if (ei && (unsigned)idx < ei->nparams && ei->params[idx].type == STRATO_PT_FD)
-			return -STRATO_ENOVALUE;
 		return 0;
 
 	case STRATO_F_EVT_RAWARG:

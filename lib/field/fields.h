@@ -204,6 +204,7 @@ struct strato_field {
 	int64_t idx;	   /* [N] argument, -1 none */
 	char *argname;	   /* .NAME argument or NULL */
 	bool hide_buffers; /* evt.args in a STRATO_BUFFERS_HIDDEN formatter */
+	enum strato_ptype rawtype; /* evt.rawarg.NAME: number or string type, else NONE */
 	char name[];	   /* the full name as looked up */
 };
 

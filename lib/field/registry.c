@@ -343,6 +343,46 @@ static const struct strato_field_def *strato_field_match(const char *name)
 	return best;
 }
 
+/* The type of evt.rawarg.NAME: that of the first parameter named NAME in
+ * the event table, as sysdig types it, so that `evt.rawarg.fd < 4`
+ * compares numbers. Only numbers and strings are typed; other types (and
+ * unknown names) stay DYN and compare as their text. */
+static enum strato_ptype strato_rawarg_type(const char *name)
+{
+	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
+		const struct strato_event_info *ei = strato_event_info_get((uint16_t)t);
+
+		for (unsigned i = 0; ei && i < ei->nparams; i++) {
+			if (strcmp(ei->params[i].name, name))
+				continue;
+			switch (ei->params[i].type) {
+			case STRATO_PT_INT8:
+			case STRATO_PT_INT16:
+			case STRATO_PT_INT32:
+			case STRATO_PT_INT64:
+			case STRATO_PT_ERRNO:
+			case STRATO_PT_FD:
+			case STRATO_PT_PID:
+			case STRATO_PT_FD32:
+			case STRATO_PT_PID32:
+				return STRATO_PT_INT64;
+			case STRATO_PT_UINT8:
+			case STRATO_PT_UINT16:
+			case STRATO_PT_UINT32:
+			case STRATO_PT_UINT64:
+				return STRATO_PT_UINT64;
+			case STRATO_PT_CHARBUF:
+			case STRATO_PT_FSPATH:
+			case STRATO_PT_FSRELPATH:
+				return STRATO_PT_CHARBUF;
+			default:
+				return STRATO_PT_NONE;
+			}
+		}
+	}
+	return STRATO_PT_NONE;
+}
+
 int strato_field_lookup(const char *name, strato_field **out)
 {
 	const struct strato_field_def *d;
@@ -402,6 +442,8 @@ int strato_field_lookup(const char *name, strato_field **out)
 		free(f);
 		return strato_fail(-ENOMEM, "out of memory");
 	}
+	if (d->id == STRATO_F_EVT_RAWARG && f->argname)
+		f->rawtype = strato_rawarg_type(f->argname);
 	*out = f;
 	return 0;
 }
@@ -421,5 +463,5 @@ const char *strato_field_name(const strato_field *f)
 
 enum strato_ptype strato_field_type(const strato_field *f)
 {
-	return f ? f->def->type : STRATO_PT_NONE;
+	return !f ? STRATO_PT_NONE : f->rawtype ? f->rawtype : f->def->type;
 }

@@ -119,11 +119,18 @@ static struct strato_thread *strato_ancestor(const struct strato_state *st, stru
 	return t && !t->stub ? t : NULL;
 }
 
+/* A thread known only by its id (no process table entry, clone or
+ * execve) is named "<NA>", with "<NA>" as its exe, as a value that
+ * filters compare: sysdig's and the current Falco libraries' placeholder
+ * for a thread they create when its first event arrives. */
+static const char *strato_name_of(const char *s, const struct strato_thread *t)
+{
+	return s[0] || t->comm[0] ? s : "<NA>";
+}
+
 static int strato_cmdline(const struct strato_event *ev, struct strato_fval *v, const struct strato_thread *t)
 {
-	if (!t->comm[0])
-		return -STRATO_ENOVALUE;
-	return strato_join(ev, v, t->comm, t->args ? t->args : "", t->args_len, ' ');
+	return strato_join(ev, v, strato_name_of(t->comm, t), t->args ? t->args : "", t->args_len, ' ');
 }
 
 static int strato_ip_of(struct strato_fval *v, const struct strato_fdent *f, bool dside)
@@ -397,9 +404,9 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		v->i = t->vtid;
 		return 0;
 	case STRATO_F_PROC_NAME:
-		return t->comm[0] ? strato_set_s(v, t->comm) : -STRATO_ENOVALUE;
+		return strato_set_s(v, strato_name_of(t->comm, t));
 	case STRATO_F_PROC_EXE:
-		return t->exe[0] ? strato_set_s(v, t->exe) : -STRATO_ENOVALUE;
+		return t->exe[0] || !t->comm[0] ? strato_set_s(v, strato_name_of(t->exe, t)) : -STRATO_ENOVALUE;
 	case STRATO_F_PROC_EXEPATH:
 		return strato_set_s(v, t->exepath);
 	case STRATO_F_PROC_ARGS:
@@ -490,10 +497,10 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		switch (id) {
 		case STRATO_F_PROC_PNAME:
 		case STRATO_F_PROC_ANAME:
-			return a->comm[0] ? strato_set_s(v, a->comm) : -STRATO_ENOVALUE;
+			return strato_set_s(v, strato_name_of(a->comm, a));
 		case STRATO_F_PROC_PEXE:
 		case STRATO_F_PROC_AEXE:
-			return a->exe[0] ? strato_set_s(v, a->exe) : -STRATO_ENOVALUE;
+			return a->exe[0] || !a->comm[0] ? strato_set_s(v, strato_name_of(a->exe, a)) : -STRATO_ENOVALUE;
 		case STRATO_F_PROC_PEXEPATH:
 		case STRATO_F_PROC_AEXEPATH:
 			return a->exepath[0] ? strato_set_s(v, a->exepath) : -STRATO_ENOVALUE;
@@ -728,7 +735,11 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	case STRATO_F_USER_NAME:
 	case STRATO_F_USER_HOMEDIR:
 	case STRATO_F_USER_SHELL:
-		if (!(u = strato_thread_user(st, t, t->uid)))
+		/* a user the capture does not list (one in a container): uid 0
+		 * is still root, as in sysdig and the current libraries */
+		if (!(u = strato_thread_user(st, t, t->uid)) && t->uid == 0 && id != STRATO_F_USER_SHELL)
+			return strato_set_s(v, id == STRATO_F_USER_NAME ? "root" : "/root");
+		if (!u)
 			return -STRATO_ENOVALUE;
 		return strato_set_s(v, id == STRATO_F_USER_NAME	     ? u->name
 				       : id == STRATO_F_USER_HOMEDIR ? u->home
@@ -738,14 +749,14 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		return 0;
 	case STRATO_F_USER_LOGINNAME:
 		if (t->loginuid == UINT32_MAX || !(u = strato_thread_user(st, t, t->loginuid)))
-			return -STRATO_ENOVALUE;
+			return t->loginuid == 0 ? strato_set_s(v, "root") : -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	case STRATO_F_GROUP_GID:
 		v->i = t->gid;
 		return 0;
 	case STRATO_F_GROUP_NAME:
 		if (!(u = strato_thread_group(st, t, t->gid)))
-			return -STRATO_ENOVALUE;
+			return t->gid == 0 ? strato_set_s(v, "root") : -STRATO_ENOVALUE;
 		return strato_set_s(v, u->name);
 	/* paths */
 	case STRATO_F_EVT_ABSPATH:

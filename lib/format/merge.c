@@ -130,6 +130,7 @@ static int strato_merge_orphan(struct strato_merge *m, int32_t idx, const struct
 	m->orphan.cpu = s->cpu;
 	m->orphan.dump_flags = s->dump_flags;
 	m->orphan.origin = STRATO_ORIGIN_FILE;
+	m->orphan.num = s->num;
 	*orphan = &m->orphan;
 	return 0;
 }
@@ -198,6 +199,7 @@ int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, co
 	s->len = ev->len;
 	s->cpu = ev->cpu;
 	s->dump_flags = ev->dump_flags;
+	s->num = ev->num;
 	/* An enter this small has u16 offsets; keeping them spares a parse. */
 	s->nparams = (uint8_t)ev->nparams;
 	for (uint32_t i = 0; i < ev->nparams; i++) {
@@ -299,6 +301,7 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 	m->ev.enter_len = x->enter_len;
 	m->ev.enter_cpu = x->enter_cpu;
 	m->ev.file_nparams = x->file_nparams;
+	m->ev.num = x->num;
 	*out = &m->ev;
 	return 0;
 }

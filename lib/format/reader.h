@@ -27,6 +27,7 @@ struct strato_merge_slot {
 	uint8_t nparams; /* its parameters as parsed when stored */
 	uint16_t poff[STRATO_MAX_PARAMS], plen[STRATO_MAX_PARAMS];
 	uint32_t dump_flags;
+	uint64_t num; /* its number in the file (evt.num of an orphan) */
 };
 
 struct strato_merge {

@@ -57,6 +57,7 @@ struct strato_scap {
 	bool in_events;       /* the current section has had an event block */
 	size_t budget;        /* bytes the tables may still take */
 	uint64_t skipped_unknown;
+	uint64_t nevents; /* event blocks read: evt.num, as sysdig numbers them */
 	struct strato_event ev;
 	struct strato_buf conv; /* legacy events rebuilt with nparams */
 	struct strato_merge merge;
@@ -816,6 +817,7 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	/* The trailer of event blocks is not checked and bytes between the
 	 * event and the trailer are ignored, as both reference readers do. */
 	avail = len - 4 - hdr;
+	s->nevents++; /* skipped ones too: numbers are positions in the file */
 	etype = strato_ld16(raw + 20);
 	info = strato_event_info_get(etype);
 	if (!info || (info->flags & STRATO_EF_UNUSED)) {
@@ -833,6 +835,7 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	s->ev.cpu = strato_ld16(b + 8);
 	s->ev.dump_flags = flags ? strato_ld32(b + 10) : 0;
 	s->ev.origin = STRATO_ORIGIN_FILE;
+	s->ev.num = s->nevents;
 	s->ev.file_nparams = (uint8_t)(s->ev.nparams < 255 ? s->ev.nparams : 255);
 	*out = &s->ev;
 	if (strato_merge_is_syscall_enter(etype)) {
@@ -1013,6 +1016,7 @@ static const struct strato_capture_ops strato_file_ops = {
 	.next = strato_file_next,
 	.stats = strato_file_stats,
 	.close = strato_file_close,
+	.numbers = true,
 };
 
 int strato_capture_open_file(strato_capture **out, const char *path, const struct strato_file_opts *opts)

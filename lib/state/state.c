@@ -1273,8 +1273,8 @@ static bool strato_fd_tuple(struct strato_fdent *f, const uint8_t *p, size_t n)
 		/* an unbound source shows the destination's address (sysdig) */
 		if (!memcmp(f->sip, "\0\0\0\0", 4))
 			memcpy(f->sip, f->dip, 4);
-		if (f->type != STRATO_FD_IPV4_SOCK && f->type != STRATO_FD_IPV4_SERVSOCK)
-			f->type = STRATO_FD_IPV4_SOCK;
+		/* a tuple makes a bound (server) socket a connected one */
+		f->type = STRATO_FD_IPV4_SOCK;
 		inet_ntop(AF_INET, f->sip, a, sizeof(a));
 		inet_ntop(AF_INET, f->dip, b, sizeof(b));
 	} else if (p[0] == STRATO_AF_INET6 && n >= 37) {

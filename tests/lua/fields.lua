@@ -29,7 +29,7 @@ if info then
 	T.eq(ev["thread.tid"], info.pid, "thread.tid is the child's pid")
 	local fdname, pname = ev["fd.name"], ev["proc.name"]
 	T.eq(fdname, info.path, "fd.name of the open is the opened path")
-	T.check(pname == nil or pname == "cat", "proc.name is cat or unknown: " .. tostring(pname))
+	T.check(pname == "<NA>" or pname == "cat", "proc.name is cat or unknown: " .. tostring(pname))
 end
 if math.type then
 	T.eq(math.type(ev["evt.num"]), "integer", "integers are Lua integers")
