@@ -284,7 +284,7 @@ static bool strato_order(enum strato_fop op, int c)
 
 /* Compares the value with one literal (or val() operand, already read into
  * `rv`). */
-static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_fval *v,
+static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_flit *v,
 			  const struct strato_fgot *rv)
 {
 	enum strato_fop op = n->op;
@@ -376,7 +376,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev, s
 
 		while (lo < hi) {
 			unsigned mid = (lo + hi) / 2;
-			const struct strato_fval *v = &n->vals[mid];
+			const struct strato_flit *v = &n->vals[mid];
 			int cmp = g.n != v->nbytes ? (g.n < v->nbytes ? -1 : 1) : memcmp(g.s, v->bytes, g.n);
 
 			if (!cmp) {
@@ -392,7 +392,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev, s
 		return res;
 	}
 	for (unsigned i = 0; i < n->nvals && !res; i++) {
-		const struct strato_fval *v = &n->vals[i];
+		const struct strato_flit *v = &n->vals[i];
 
 		if (v->ref) {
 			struct strato_fgot r;
@@ -461,14 +461,27 @@ int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, str
 	return 0;
 }
 
+/* Past the type test: the program, with its values on this stack. */
+static __attribute__((noinline)) int strato_filter_run(const strato_filter *f, const strato_event *ev)
+{
+	struct strato_fctx c;
+
+	c.valid = 0;
+	c.map = f->map;
+	c.old.ev = NULL;
+	c.oldc = f->cache ? &c.old : NULL;
+	return strato_fprog_run(f, ev, &c);
+}
+
 int strato_filter_match(const strato_filter *f, const strato_event *ev)
 {
-	if (!f || !ev)
-		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
-	if (!strato_ftypes_has(&f->types, ev->type))
-		return 0;
-	struct strato_fcache c;
+	unsigned id;
 
-	c.ev = NULL;
-	return strato_filter_eval(f->root, ev, f->cache ? &c : NULL);
+	if (__builtin_expect(!f || !ev, 0))
+		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
+	/* most events of a typical filter end here: keep it short */
+	id = ev->type;
+	if (__builtin_expect(id < STRATO_FTYPES, 1) && !((f->types.w[id / 64] >> (id % 64)) & 1))
+		return 0;
+	return strato_filter_run(f, ev);
 }
