@@ -222,15 +222,15 @@ struct strato_fins {
 
 /* What one match keeps while it runs: the shared field values. On the
  * matcher's stack, so matching distinct events is thread-safe. */
+struct strato_fslot {
+	int rc;
+	struct strato_fval v;
+};
 struct strato_fctx {
-	uint64_t valid;	    /* cache slots that hold this event's value */
-	const uint8_t *map; /* program slot -> cache slot; NULL: no sharing */
+	uint64_t valid;		    /* cache slots that hold this event's value */
+	const uint8_t *map;	    /* program slot -> cache slot; NULL: no sharing */
+	struct strato_fslot *slot;  /* STRATO_NSLOTS of them when map is set */
 	struct strato_fcache *oldc; /* for STRATO_I_NODE leaves, or NULL */
-	struct strato_fcache old;
-	struct strato_fslot {
-		int rc;
-		struct strato_fval v;
-	} slot[STRATO_NSLOTS];
 };
 
 struct strato_filter {
@@ -250,8 +250,8 @@ struct strato_filter {
 
 /* Builds f->prog from the compiled tree. 0 or -ENOMEM. */
 int strato_fprog_build(struct strato_filter *f);
-/* Runs f's program; c->map, c->oldc and c->old.ev set by the caller,
- * c->valid 0 for a new event. 1 match, 0 no match, <0 error. */
+/* Runs f's program; c->map, c->slot and c->oldc (its ev NULL) set by
+ * the caller, c->valid 0 for a new event. 1 match, 0 no match, <0 error. */
 int strato_fprog_run(const struct strato_filter *f, const strato_event *ev, struct strato_fctx *c);
 
 /* ---- phases ---- */

@@ -188,11 +188,11 @@ int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsig
 		list = rs->all;
 		cnt = rs->n;
 	}
-	struct strato_fctx c;
+	struct strato_fslot slot[STRATO_NSLOTS];
+	struct strato_fcache old;
+	struct strato_fctx c = {.slot = slot, .oldc = &old};
 
-	c.valid = 0;
-	c.old.ev = NULL;
-	c.oldc = &c.old;
+	old.ev = NULL;
 	for (unsigned i = 0; i < cnt; i++) {
 		const struct strato_rule *r = &rs->rules[list[i]];
 		int rc;
