@@ -138,6 +138,7 @@ START_TEST(test_layout)
 	    {"fd.name startswith /etc/ or not fd.num > 100", {STRATO_I_STR_PREFIX, STRATO_I_NUM}, 2},
 	    {"evt.failed = true and evt.cpu >= 0 and evt.dir = <", {STRATO_I_UNUM, STRATO_I_NUM, STRATO_I_STR_EQ}, 3},
 	    {"fd.name glob /etc/* and proc.name exists", {STRATO_I_NODE, STRATO_I_EXISTS}, 2},
+	    {"proc.name in (a, b, c, d, e, f, g, h) or proc.pid in (1, 2)", {STRATO_I_STR_SET, STRATO_I_NUM}, 2},
 	};
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		strato_filter *f;

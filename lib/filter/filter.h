@@ -197,7 +197,7 @@ enum strato_fiop {
 	STRATO_I_STR_SUFFIX,
 	STRATO_I_STR_CONTAINS,
 	STRATO_I_STR_IN,     /* equal to any literal */
-	STRATO_I_STR_SORTED, /* ... literals sorted by (length, bytes): bisect */
+	STRATO_I_STR_SET,    /* ... many literals: a hash set of them */
 };
 
 /* Where a leaf's value comes from: the field getters, or event header
@@ -215,6 +215,8 @@ struct strato_fins {
 	const struct strato_flit *vals;
 	unsigned nvals;
 	const struct strato_ftypeset *types; /* STRATO_I_TYPES (`cmp` 1: negated) */
+	const uint32_t *set;		     /* STRATO_I_STR_SET: vals index + 1, 0 empty */
+	uint32_t setmask;
 	size_t n; /* the first literal: bytes and length, or number */
 	const uint8_t *s;
 	int64_t i;
@@ -246,6 +248,7 @@ struct strato_filter {
 	unsigned nslots;
 	const char *slotname[STRATO_NSLOTS];
 	const uint8_t *map; /* identity map when a field is read twice, else NULL */
+	bool oom;	    /* while building */
 };
 
 /* Builds f->prog from the compiled tree. 0 or -ENOMEM. */

@@ -14,7 +14,49 @@
 #include "filter/filter.h"
 #include "event/event.h"
 
+/* Hash of a string for the literal sets: its length and first and last 8
+ * bytes (paths in one list tend to share a prefix, and hashing every byte
+ * would cost more than the lookup saves). */
+static inline uint32_t strato_fp_hash(const void *p, size_t n)
+{
+	const uint8_t *s = p;
+	uint64_t a = 0, b = 0, h;
+
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			a = a << 8 | s[i];
+	}
+	h = a * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full ^ n * 0x165667b19e3779f9ull;
+	return (uint32_t)(h >> 32 ^ h);
+}
+
 /* ---- building ---- */
+
+/* The hash set of a leaf's literals: twice as many slots as literals, so
+ * that lookups stop at an empty slot soon. */
+static int strato_fp_set(struct strato_filter *f, struct strato_fins *in)
+{
+	uint32_t size = 16, *tab;
+
+	while (size < 2 * (uint64_t)in->nvals)
+		size *= 2;
+	if (!(tab = strato_arena_alloc(&f->arena, size * sizeof(*tab))))
+		return -ENOMEM;
+	memset(tab, 0, size * sizeof(*tab));
+	for (unsigned k = 0; k < in->nvals; k++) {
+		uint32_t i = strato_fp_hash(in->vals[k].bytes, in->vals[k].nbytes) & (size - 1);
+
+		while (tab[i])
+			i = (i + 1) & (size - 1);
+		tab[i] = k + 1;
+	}
+	in->set = tab;
+	in->setmask = size - 1;
+	return 0;
+}
 
 static uint32_t strato_fp_leaves(const struct strato_fnode *n)
 {
@@ -73,7 +115,7 @@ static enum strato_fiop strato_fp_op(const struct strato_fnode *n)
 		case STRATO_OP_IN:
 		case STRATO_OP_INTERSECTS:
 			if (n->sorted)
-				return STRATO_I_STR_SORTED;
+				return STRATO_I_STR_SET;
 			return n->nvals == 1 ? STRATO_I_STR_EQ : STRATO_I_STR_IN;
 		case STRATO_OP_NE:
 			return n->nvals == 1 ? STRATO_I_STR_NE : STRATO_I_NODE;
@@ -106,8 +148,8 @@ static uint8_t strato_fp_slot(struct strato_filter *f, const char *name, unsigne
 	return (uint8_t)s;
 }
 
-static void strato_fp_leaf(struct strato_filter *f, struct strato_fins *in, const struct strato_fnode *n,
-			   unsigned *uses)
+static int strato_fp_leaf(struct strato_filter *f, struct strato_fins *in, const struct strato_fnode *n,
+			  unsigned *uses)
 {
 	memset(in, 0, sizeof(*in));
 	in->node = n;
@@ -116,11 +158,11 @@ static void strato_fp_leaf(struct strato_filter *f, struct strato_fins *in, cons
 		in->op = STRATO_I_TYPES;
 		in->types = n->types;
 		in->cmp = n->neg;
-		return;
+		return 0;
 	}
 	in->op = (uint8_t)strato_fp_op(n);
 	if (in->op == STRATO_I_NODE)
-		return;
+		return 0;
 	in->field = n->lhs.field;
 	in->src = (uint8_t)strato_fp_src(&n->lhs);
 	in->cmp = (uint8_t)(n->op == STRATO_OP_IN ? STRATO_OP_EQ : n->op);
@@ -133,6 +175,7 @@ static void strato_fp_leaf(struct strato_filter *f, struct strato_fins *in, cons
 	}
 	if (in->src == STRATO_S_FIELD)
 		in->slot = strato_fp_slot(f, n->lhs.name, uses);
+	return in->op == STRATO_I_STR_SET ? strato_fp_set(f, in) : 0;
 }
 
 /* Lays out n's leaves from `pos` on; t and fl are where n being true or
@@ -146,7 +189,8 @@ static uint32_t strato_fp_gen(struct strato_filter *f, const struct strato_fnode
 	switch (n->kind) {
 	case STRATO_N_CMP:
 	case STRATO_N_TYPES:
-		strato_fp_leaf(f, &f->prog[pos], n, uses);
+		if (strato_fp_leaf(f, &f->prog[pos], n, uses))
+			f->oom = true;
 		f->prog[pos].jt = t;
 		f->prog[pos].jf = fl;
 		return pos;
@@ -181,7 +225,10 @@ int strato_fprog_build(struct strato_filter *f)
 		return -ENOMEM;
 	f->nprog = n;
 	f->nslots = 0;
+	f->oom = false;
 	f->entry = strato_fp_gen(f, f->root, 0, STRATO_PC_TRUE, STRATO_PC_FALSE, uses);
+	if (f->oom)
+		return -ENOMEM;
 	for (unsigned s = 0; s < f->nslots; s++)
 		shared |= uses[s] > 1;
 	f->map = NULL;
@@ -331,23 +378,16 @@ static inline bool strato_fp_order(unsigned op, int c)
 	}
 }
 
-static int strato_fp_bisect(const struct strato_fins *in, const char *s, size_t n)
+static int strato_fp_in_set(const struct strato_fins *in, const char *s, size_t n)
 {
-	unsigned lo = 0, hi = in->nvals;
+	for (uint32_t i = strato_fp_hash(s, n) & in->setmask;; i = (i + 1) & in->setmask) {
+		uint32_t k = in->set[i];
 
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-		const struct strato_flit *v = &in->vals[mid];
-		int cmp = n != v->nbytes ? (n < v->nbytes ? -1 : 1) : memcmp(s, v->bytes, n);
-
-		if (!cmp)
+		if (!k)
+			return 0;
+		if (in->vals[k - 1].nbytes == n && strato_fp_eq(s, in->vals[k - 1].bytes, n))
 			return 1;
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
 	}
-	return 0;
 }
 
 static int strato_fp_leaf_run(const struct strato_fins *in, const strato_event *ev, struct strato_fctx *c)
@@ -417,8 +457,8 @@ static int strato_fp_leaf_run(const struct strato_fins *in, const strato_event *
 			if (n == in->vals[k].nbytes && strato_fp_eq(s, in->vals[k].bytes, n))
 				return 1;
 		return 0;
-	case STRATO_I_STR_SORTED:
-		return strato_fp_bisect(in, s, n);
+	case STRATO_I_STR_SET:
+		return strato_fp_in_set(in, s, n);
 	default:
 		return 0;
 	}
