@@ -1,6 +1,8 @@
-/* lib/filter/eval.c: runs a compiled filter on one event. Reentrant: values
- * and transformer output live on the caller's stack (the heap only for
- * values longer than 256 bytes). */
+/* lib/filter/eval.c: the syntax-tree evaluator: what the program
+ * (program.c) runs for the checks it has no instruction of its own for,
+ * and the reference its instructions are tested against. Reentrant:
+ * values and transformer output live on the caller's stack (the heap only
+ * for values longer than 256 bytes). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* FNM_CASEFOLD, memmem */
 #endif
@@ -459,38 +461,4 @@ int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, str
 		return strato_ev_cmp(n, ev, c);
 	}
 	return 0;
-}
-
-/* Past the type test: the program, with its values on this stack (the
- * slots only for filters that read a field twice: a large frame costs). */
-static __attribute__((noinline)) int strato_filter_run_shared(const strato_filter *f, const strato_event *ev)
-{
-	struct strato_fslot slot[STRATO_NSLOTS];
-	struct strato_fcache old;
-	struct strato_fctx c = {.map = f->map, .slot = slot, .oldc = &old};
-
-	old.ev = NULL;
-	return strato_fprog_run(f, ev, &c);
-}
-
-static __attribute__((noinline)) int strato_filter_run(const strato_filter *f, const strato_event *ev)
-{
-	struct strato_fctx c = {.map = NULL};
-
-	if (f->map || f->cache)
-		return strato_filter_run_shared(f, ev);
-	return strato_fprog_run(f, ev, &c);
-}
-
-int strato_filter_match(const strato_filter *f, const strato_event *ev)
-{
-	unsigned id;
-
-	if (__builtin_expect(!f | !ev, 0))
-		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
-	/* most events of a typical filter end here: keep it straight */
-	id = ev->type;
-	if (__builtin_expect(id < STRATO_FTYPES && !((f->types.w[id / 64] >> (id % 64)) & 1), 1))
-		return 0;
-	return strato_filter_run(f, ev);
 }

@@ -6,7 +6,8 @@
  * without boxing. Field values go to slots that every check of the filter
  * (or of a rule set) reading the same field shares for the event. The rest
  * (transformers, val(), globs, regexes, addresses...) runs through the tree
- * evaluator (eval.c) on that leaf. */
+ * evaluator (eval.c) on that leaf. strato_filter_match() lives here so
+ * that the program loop inlines into it. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
 #endif
@@ -464,7 +465,7 @@ static int strato_fp_leaf_run(const struct strato_fins *in, const strato_event *
 	}
 }
 
-int strato_fprog_run(const struct strato_filter *f, const strato_event *ev, struct strato_fctx *c)
+static inline int strato_fp_run(const struct strato_filter *f, const strato_event *ev, struct strato_fctx *c)
 {
 	const struct strato_fins *prog = f->prog;
 	uint32_t pc = f->entry, end = f->nprog;
@@ -479,4 +480,43 @@ int strato_fprog_run(const struct strato_filter *f, const strato_event *ev, stru
 		pc = r ? in->jt : in->jf;
 	}
 	return pc == STRATO_PC_TRUE;
+}
+
+int strato_fprog_run(const struct strato_filter *f, const strato_event *ev, struct strato_fctx *c)
+{
+	return strato_fp_run(f, ev, c);
+}
+
+/* Past the type test: the program, with its values on this stack (the
+ * slots only for filters that read a field twice: a large frame costs). */
+static __attribute__((noinline)) int strato_filter_run_shared(const strato_filter *f, const strato_event *ev)
+{
+	struct strato_fslot slot[STRATO_NSLOTS];
+	struct strato_fcache old;
+	struct strato_fctx c = {.map = f->map, .slot = slot, .oldc = &old};
+
+	old.ev = NULL;
+	return strato_fp_run(f, ev, &c);
+}
+
+static __attribute__((noinline)) int strato_filter_run(const strato_filter *f, const strato_event *ev)
+{
+	struct strato_fctx c = {.map = NULL};
+
+	if (f->map || f->cache)
+		return strato_filter_run_shared(f, ev);
+	return strato_fp_run(f, ev, &c);
+}
+
+int strato_filter_match(const strato_filter *f, const strato_event *ev)
+{
+	unsigned id;
+
+	if (__builtin_expect(!f | !ev, 0))
+		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
+	/* most events of a typical filter end here: keep it straight */
+	id = ev->type;
+	if (__builtin_expect(id < STRATO_FTYPES && !((f->types.w[id / 64] >> (id % 64)) & 1), 1))
+		return 0;
+	return strato_filter_run(f, ev);
 }
