@@ -17,3 +17,12 @@ tests_check_filter_SOURCES = tests/check_filter.c
 tests_check_filter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_filter_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
 endif
+
+# The flat program filters run, against the tree evaluator on the samples.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_filter_program
+TESTS += tests/check_filter_program
+tests_check_filter_program_SOURCES = tests/check_filter_program.c
+tests_check_filter_program_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_filter_program_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
+endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <pthread.h>
+#include <stdatomic.h>
 
 /* Scratch text for events without state (clones): a per-thread buffer
  * pool, reset when another event is asked about. */
@@ -205,9 +206,14 @@ static void strato_res_init(void)
 
 int strato_event_res(const struct strato_event *ev, int64_t *out)
 {
+	static atomic_bool ready;
+
 	if (ev->type >= STRATO_EVENT_TABLE_SIZE || strato_event_is_enter(ev->type) || !ev->nparams)
 		return -STRATO_ENOVALUE;
-	pthread_once(&strato_res_once, strato_res_init);
+	if (!atomic_load_explicit(&ready, memory_order_acquire)) {
+		pthread_once(&strato_res_once, strato_res_init);
+		atomic_store_explicit(&ready, true, memory_order_release);
+	}
 	if (!strato_has_res[ev->type])
 		return -STRATO_ENOVALUE;
 	return strato_event_param_int(ev, 0, out) ? -STRATO_ENOVALUE : 0;
@@ -354,10 +360,12 @@ static int strato_extract_evt(const struct strato_field *f, const struct strato_
 {
 	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	const struct strato_state *st = ev->state;
-	uint64_t ts = strato_event_ts(ev), u;
+	uint64_t ts = 0, u;
 	int64_t res;
 	int idx;
 
+	if (f->def->id >= STRATO_F_EVT_TIME && f->def->id <= STRATO_F_EVT_LATENCY_HUMAN)
+		ts = strato_event_ts(ev);
 	switch (f->def->id) {
 	case STRATO_F_EVT_NUM:
 		v->i = (int64_t)ev->num;
@@ -601,9 +609,12 @@ int strato_field_extract(const struct strato_field *f, const struct strato_event
 	v->s = NULL;
 	v->n = 0;
 	v->type = f->def->type;
-	rc = strato_extract_evt(f, ev, v);
-	if (rc <= 0)
-		return rc;
+	/* the state's ids (proc.pid to k8s.pod.uid) skip the evt.* switch */
+	if (f->def->id < STRATO_F_PROC_PID || f->def->id > STRATO_F_K8S_POD_UID) {
+		rc = strato_extract_evt(f, ev, v);
+		if (rc <= 0)
+			return rc;
+	}
 	if (!ev->state)
 		return -STRATO_ENOVALUE;
 	return strato_extract_state(f, ev, v);

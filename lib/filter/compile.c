@@ -213,7 +213,7 @@ static bool strato_op_is_string(enum strato_fop op)
 	return op >= STRATO_OP_CONTAINS && op <= STRATO_OP_REGEX;
 }
 
-static int strato_cc_literal(struct strato_filter *f, struct strato_fnode *n, struct strato_fval *v,
+static int strato_cc_literal(struct strato_filter *f, struct strato_fnode *n, struct strato_flit *v,
 			     struct strato_filter_error *err)
 {
 	enum strato_fclass k = n->lhs.klass;
@@ -311,7 +311,7 @@ static bool strato_class_numeric(enum strato_fclass k)
 
 static int strato_cc_valcmp(const void *a, const void *b)
 {
-	const struct strato_fval *x = a, *y = b;
+	const struct strato_flit *x = a, *y = b;
 
 	if (x->nbytes != y->nbytes)
 		return x->nbytes < y->nbytes ? -1 : 1;
@@ -339,7 +339,7 @@ static int strato_cc_types(struct strato_filter *f, struct strato_fnode *n, stru
 	if (!n->types)
 		return -ENOMEM;
 	for (unsigned i = 0; i < n->nvals; i++) {
-		struct strato_fval *v = &n->vals[i];
+		struct strato_flit *v = &n->vals[i];
 		bool found = false;
 
 		if (v->ref)
@@ -485,7 +485,7 @@ static int strato_cc_node(struct strato_filter *f, struct strato_fnode *n, struc
 		goto wrap;
 	}
 	for (unsigned i = 0; i < n->nvals; i++) {
-		struct strato_fval *v = &n->vals[i];
+		struct strato_flit *v = &n->vals[i];
 
 		if (v->ref) {
 			if ((rc = strato_cc_field(v->ref, err)))
@@ -544,7 +544,10 @@ int strato_filter_compile_tree(struct strato_filter *f, struct strato_filter_err
 		return rc;
 	strato_filter_typesets(f->root, &f->types, &fs);
 	strato_cc_hashes(f->root, h, &nh, &f->cache);
-	return 0;
+	rc = strato_fprog_build(f);
+	if (rc == -E2BIG)
+		return strato_filter_seterr(err, rc, 0, 0, "filter too large (over %u checks)", STRATO_PC_TRUE - 1);
+	return rc;
 }
 
 /* Generic syscall events (ids 0 and 1) carry the syscall's own name in

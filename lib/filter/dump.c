@@ -36,7 +36,7 @@ static void strato_dump_ref(FILE *o, const struct strato_fref *r)
 		fputc(')', o);
 }
 
-static void strato_dump_val(FILE *o, const struct strato_fnode *n, const struct strato_fval *v)
+static void strato_dump_val(FILE *o, const struct strato_fnode *n, const struct strato_flit *v)
 {
 	char ip[INET6_ADDRSTRLEN];
 

@@ -1,6 +1,8 @@
-/* lib/filter/eval.c: runs a compiled filter on one event. Reentrant: values
- * and transformer output live on the caller's stack (the heap only for
- * values longer than 256 bytes). */
+/* lib/filter/eval.c: the syntax-tree evaluator: what the program
+ * (program.c) runs for the checks it has no instruction of its own for,
+ * and the reference its instructions are tested against. Reentrant:
+ * values and transformer output live on the caller's stack (the heap only
+ * for values longer than 256 bytes). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* FNM_CASEFOLD, memmem */
 #endif
@@ -284,7 +286,7 @@ static bool strato_order(enum strato_fop op, int c)
 
 /* Compares the value with one literal (or val() operand, already read into
  * `rv`). */
-static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_fval *v,
+static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_flit *v,
 			  const struct strato_fgot *rv)
 {
 	enum strato_fop op = n->op;
@@ -376,7 +378,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev, s
 
 		while (lo < hi) {
 			unsigned mid = (lo + hi) / 2;
-			const struct strato_fval *v = &n->vals[mid];
+			const struct strato_flit *v = &n->vals[mid];
 			int cmp = g.n != v->nbytes ? (g.n < v->nbytes ? -1 : 1) : memcmp(g.s, v->bytes, g.n);
 
 			if (!cmp) {
@@ -392,7 +394,7 @@ static int strato_ev_cmp(const struct strato_fnode *n, const strato_event *ev, s
 		return res;
 	}
 	for (unsigned i = 0; i < n->nvals && !res; i++) {
-		const struct strato_fval *v = &n->vals[i];
+		const struct strato_flit *v = &n->vals[i];
 
 		if (v->ref) {
 			struct strato_fgot r;
@@ -459,16 +461,4 @@ int strato_filter_eval(const struct strato_fnode *n, const strato_event *ev, str
 		return strato_ev_cmp(n, ev, c);
 	}
 	return 0;
-}
-
-int strato_filter_match(const strato_filter *f, const strato_event *ev)
-{
-	if (!f || !ev)
-		return strato_fail(-EINVAL, "strato_filter_match: NULL argument");
-	if (!strato_ftypes_has(&f->types, ev->type))
-		return 0;
-	struct strato_fcache c;
-
-	c.ev = NULL;
-	return strato_filter_eval(f->root, ev, f->cache ? &c : NULL);
 }

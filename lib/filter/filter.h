@@ -9,6 +9,7 @@
 #include <stratocore/filter.h>
 #include <stratocore/field.h>
 #include "core/internal.h"
+#include "field/fields.h"
 
 /* Event type ids up to this bound are indexed by bitmaps; larger ids (none
  * exist in the current table) always go to the full filter. */
@@ -136,7 +137,7 @@ struct strato_fcache {
 	} e[STRATO_FCACHE];
 };
 
-struct strato_fval {
+struct strato_flit {
 	const char *text; /* decoded literal */
 	size_t tlen, off, len;
 	bool quoted;
@@ -165,7 +166,7 @@ struct strato_fnode {
 	/* CMP */
 	enum strato_fop op;
 	struct strato_fref lhs;
-	struct strato_fval *vals;
+	struct strato_flit *vals;
 	unsigned nvals;
 	/* TYPES: evt.type compared with names, compiled to a set; `neg` for != */
 	struct strato_ftypeset *types;
@@ -175,6 +176,65 @@ struct strato_fnode {
 	bool sorted;
 };
 
+/* ---- the program a filter runs (program.c) ----
+ * The tree's leaves in evaluation order; AND, OR and NOT become each
+ * leaf's two jump targets (next leaf when true, when false), so a match is
+ * one loop over a flat array. Targets past the program end it. */
+#define STRATO_PC_TRUE 0xfffffffeu
+#define STRATO_PC_FALSE 0xffffffffu
+#define STRATO_NSLOTS 64 /* field values shared per event (one bit each) */
+#define STRATO_NOSLOT 0xff
+
+enum strato_fiop {
+	STRATO_I_NODE,	     /* anything else: the tree evaluator on the leaf */
+	STRATO_I_TYPES,	     /* event type in a set */
+	STRATO_I_EXISTS,     /* the field has a value */
+	STRATO_I_NUM,	     /* signed number, `cmp` with any literal */
+	STRATO_I_UNUM,	     /* unsigned number, `cmp` with any literal */
+	STRATO_I_STR_EQ,     /* string equal to the literal: length first */
+	STRATO_I_STR_NE,     /* ... not equal */
+	STRATO_I_STR_PREFIX, /* startswith: length check, then the bytes */
+	STRATO_I_STR_SUFFIX,
+	STRATO_I_STR_CONTAINS,
+	STRATO_I_STR_IN,     /* equal to any literal */
+	STRATO_I_STR_SET,    /* ... many literals: a hash set of them */
+};
+
+/* Where a leaf's value comes from: the field getters, or event header
+ * data read directly (no extractor, no value boxing). */
+enum strato_fsrc { STRATO_S_FIELD, STRATO_S_EVT_NUM, STRATO_S_EVT_CPU, STRATO_S_EVT_FAILED, STRATO_S_EVT_DIR };
+
+struct strato_fins {
+	uint8_t op;   /* enum strato_fiop */
+	uint8_t src;  /* enum strato_fsrc */
+	uint8_t cmp;  /* enum strato_fop of numeric leaves */
+	uint8_t slot; /* the filter's value slot of a field, or STRATO_NOSLOT */
+	uint32_t jt, jf;
+	const strato_field *field;
+	const struct strato_fnode *node;
+	const struct strato_flit *vals;
+	unsigned nvals;
+	const struct strato_ftypeset *types; /* STRATO_I_TYPES (`cmp` 1: negated) */
+	const uint32_t *set;		     /* STRATO_I_STR_SET: vals index + 1, 0 empty */
+	uint32_t setmask;
+	size_t n; /* the first literal: bytes and length, or number */
+	const uint8_t *s;
+	int64_t i;
+};
+
+/* What one match keeps while it runs: the shared field values. On the
+ * matcher's stack, so matching distinct events is thread-safe. */
+struct strato_fslot {
+	int rc;
+	struct strato_fval v;
+};
+struct strato_fctx {
+	uint64_t valid;		    /* cache slots that hold this event's value */
+	const uint8_t *map;	    /* program slot -> cache slot; NULL: no sharing */
+	struct strato_fslot *slot;  /* STRATO_NSLOTS of them when map is set */
+	struct strato_fcache *oldc; /* for STRATO_I_NODE leaves, or NULL */
+};
+
 struct strato_filter {
 	atomic_int refs;
 	struct strato_arena arena;
@@ -182,7 +242,20 @@ struct strato_filter {
 	struct strato_ftypeset types; /* event types the filter may accept */
 	bool cache;		      /* some field appears twice: share its value per event */
 	char *expr;
+	/* the program */
+	struct strato_fins *prog;
+	uint32_t nprog, entry;
+	unsigned nslots;
+	const char *slotname[STRATO_NSLOTS];
+	const uint8_t *map; /* identity map when a field is read twice, else NULL */
+	bool oom;	    /* while building */
 };
+
+/* Builds f->prog from the compiled tree. 0 or -ENOMEM. */
+int strato_fprog_build(struct strato_filter *f);
+/* Runs f's program; c->map, c->slot and c->oldc (its ev NULL) set by
+ * the caller, c->valid 0 for a new event. 1 match, 0 no match, <0 error. */
+int strato_fprog_run(const struct strato_filter *f, const strato_event *ev, struct strato_fctx *c);
 
 /* ---- phases ---- */
 struct strato_fparse {

@@ -7,6 +7,7 @@ lib_libstratocore_internal_la_SOURCES += \
 	lib/filter/defs.c \
 	lib/filter/compile.c \
 	lib/filter/eval.c \
+	lib/filter/program.c \
 	lib/filter/dump.c \
 	lib/filter/ruleset.c \
 	lib/filter/capfilter.c

@@ -142,11 +142,11 @@ static int strato_ps_op(const struct strato_token *t)
 }
 
 /* Appends one value; the vector grows by doubling in the arena. */
-static struct strato_fval *strato_ps_addval(struct strato_pstate *s, struct strato_fnode *n, unsigned *cap)
+static struct strato_flit *strato_ps_addval(struct strato_pstate *s, struct strato_fnode *n, unsigned *cap)
 {
 	if (n->nvals == *cap) {
 		unsigned nc = *cap ? *cap * 2 : 4;
-		struct strato_fval *v = strato_arena_alloc(s->p->arena, nc * sizeof(*v));
+		struct strato_flit *v = strato_arena_alloc(s->p->arena, nc * sizeof(*v));
 
 		if (!v)
 			return NULL;
@@ -176,7 +176,7 @@ static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, 
 				return rc;
 			continue;
 		}
-		struct strato_fval *v = strato_ps_addval(s, n, cap);
+		struct strato_flit *v = strato_ps_addval(s, n, cap);
 		if (!v)
 			return -ENOMEM;
 		v->text = items[i];
@@ -201,7 +201,7 @@ static int strato_ps_listitems(struct strato_pstate *s, struct strato_fnode *n, 
 }
 
 /* value := WORD | STRING | 'val' '(' fieldexpr ')'; current token is it. */
-static int strato_ps_value(struct strato_pstate *s, struct strato_fval *v, bool value_after)
+static int strato_ps_value(struct strato_pstate *s, struct strato_flit *v, bool value_after)
 {
 	if (s->tok.kind == STRATO_T_WORD && strato_tok_is(&s->tok, "val") && strato_ps_paren_follows(s)) {
 		int rc;
@@ -269,7 +269,7 @@ static int strato_ps_check(struct strato_pstate *s, struct strato_fnode **out)
 				if (!rc)
 					rc = strato_ps_next(s, true);
 			} else {
-				struct strato_fval *v = strato_ps_addval(s, n, &cap);
+				struct strato_flit *v = strato_ps_addval(s, n, &cap);
 				rc = v ? strato_ps_value(s, v, true) : -ENOMEM;
 			}
 			if (rc)
@@ -286,7 +286,7 @@ static int strato_ps_check(struct strato_pstate *s, struct strato_fnode **out)
 		end = s->tok.off + 1;
 		rc = strato_ps_next(s, false);
 	} else {
-		struct strato_fval *v;
+		struct strato_flit *v;
 
 		if ((rc = strato_ps_next(s, true)))
 			return rc;

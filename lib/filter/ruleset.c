@@ -9,6 +9,9 @@
 struct strato_rule {
 	char *name;
 	struct strato_filter *f;
+	/* the rule's value slots -> the set's, so that rules reading the
+	 * same field read it once per event */
+	uint8_t map[STRATO_NSLOTS];
 };
 
 struct strato_ruleset {
@@ -27,6 +30,8 @@ struct strato_ruleset {
 		unsigned id;
 	} names[STRATO_EVENT_TABLE_SIZE];
 	unsigned nnames;
+	const char *slotname[STRATO_NSLOTS]; /* borrowed from the rules' filters */
+	unsigned nslots;
 };
 
 static int strato_rs_namecmp(const void *a, const void *b)
@@ -107,6 +112,7 @@ static int strato_rs_index(strato_ruleset *rs)
 int strato_ruleset_add(strato_ruleset *rs, const char *name, const strato_filter *f)
 {
 	char *nm;
+	unsigned nslots;
 
 	if (!rs || !name || !f)
 		return strato_fail(-EINVAL, "strato_ruleset_add: NULL argument");
@@ -123,12 +129,26 @@ int strato_ruleset_add(strato_ruleset *rs, const char *name, const strato_filter
 		return strato_fail(-ENOMEM, "out of memory");
 	rs->rules[rs->n].name = nm;
 	rs->rules[rs->n].f = strato_filter_ref(f);
+	nslots = rs->nslots;
+	memset(rs->rules[rs->n].map, STRATO_NOSLOT, sizeof(rs->rules[rs->n].map));
+	for (unsigned i = 0; i < f->nslots; i++) {
+		unsigned s;
+
+		for (s = 0; s < rs->nslots && strcmp(rs->slotname[s], f->slotname[i]); s++)
+			;
+		if (s == STRATO_NSLOTS)
+			continue;
+		if (s == rs->nslots)
+			rs->slotname[rs->nslots++] = f->slotname[i];
+		rs->rules[rs->n].map[i] = (uint8_t)s;
+	}
 	rs->n++;
 	/* The index is rebuilt here rather than lazily so that matching
 	 * stays read-only and therefore reentrant. */
 	int rc = strato_rs_index(rs);
 	if (rc) {
 		rs->n--;
+		rs->nslots = nslots; /* names borrowed from the filter */
 		strato_filter_free(rs->rules[rs->n].f);
 		free(nm);
 		strato_rs_clear_index(rs);
@@ -168,13 +188,17 @@ int strato_ruleset_match(const strato_ruleset *rs, const strato_event *ev, unsig
 		list = rs->all;
 		cnt = rs->n;
 	}
-	struct strato_fcache c;
+	struct strato_fslot slot[STRATO_NSLOTS];
+	struct strato_fcache old;
+	struct strato_fctx c = {.slot = slot, .oldc = &old};
 
-	c.ev = NULL;
+	old.ev = NULL;
 	for (unsigned i = 0; i < cnt; i++) {
-		int rc = strato_filter_eval(rs->rules[list[i]].f->root, ev, &c);
+		const struct strato_rule *r = &rs->rules[list[i]];
+		int rc;
 
-		if (rc < 0)
+		c.map = r->map;
+		if ((rc = strato_fprog_run(r->f, ev, &c)) < 0)
 			return rc;
 		if (rc) {
 			if ((size_t)hits < max)
