@@ -34,7 +34,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STRATO_READ_CHUNK (1u << 20)     /* initial buffer; most files never grow it */
+#define STRATO_READ_CHUNK (1u << 18)     /* initial buffer: fits in L2 with room; most files never grow it */
 #define STRATO_META_MAX (64u << 20)      /* any non-event block */
 #define STRATO_LARGE_MAX (64u << 20)     /* _LARGE event blocks */
 /* Memory the tables of one section may take (structs plus strings); a
