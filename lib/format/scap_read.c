@@ -855,7 +855,7 @@ static bool strato_pend_ok(const struct strato_scap *s)
 		return false;
 	type = strato_ld32(s->buf + s->pos);
 	len = strato_ld32(s->buf + s->pos + 4);
-	return (type == STRATO_BLK_EV_V2 || type == STRATO_BLK_EVF_V2) && len <= have &&
+	return (type == STRATO_BLK_EV_V2 || type == STRATO_BLK_EVF_V2) && len >= 12 && len <= have &&
 	       len <= STRATO_BLK_MAX_SMALL + 8;
 }
 
@@ -1010,6 +1010,7 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 {
 	uint64_t off;
 	uint32_t type, len, limit;
+	bool event;
 	int rc;
 
 	if (s->pend && !strato_pend_ok(s) && (rc = strato_pend_commit(s)))
@@ -1036,7 +1037,8 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 			return rc < 0 ? rc : strato_fail(-STRATO_ETRUNC, "file ends inside the section header at offset %" PRIu64, off);
 		return strato_read_shb(s, len);
 	}
-	if (strato_is_event_block(type)) {
+	event = strato_is_event_block(type);
+	if (event) {
 		if (!out) {
 			s->in_events = true;
 			return 1;
@@ -1058,7 +1060,7 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 	if (rc)
 		return rc < 0 ? rc : strato_fail(-STRATO_ETRUNC, "file ends inside the %u-byte block at offset %" PRIu64
 						 " (%zu bytes present)", len, off, s->end - s->pos);
-	if (strato_is_event_block(type)) {
+	if (event) {
 		rc = strato_read_event(s, type, len, out);
 	} else {
 		uint32_t trailer = strato_ld32(s->buf + s->pos + len - 4);
