@@ -10,6 +10,8 @@
 # again with the state engine on, "+state") and
 # `sysdig -r FILE proc.name=nomatch` on the same file, and prints medians and
 # the ratio of sysdig's time to ours. Run from the build directory.
+# BASE=CMD (optional): an older read-bench (e.g. a script running one built
+# from another commit) timed in the same loop, for a before/after column.
 set -e
 top=${top_builddir:-$(pwd)}
 events=${EVENTS:-1000000}
@@ -29,14 +31,18 @@ now() { date +%s.%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "read: $events events per file, median of $runs runs ($(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-22s %8s %9s %10s %9s %9s %7s %7s\n' file blocks "ours s" "ours ev/s" "+state s" "sysdig s" ratio "+state"
+printf '%-22s %8s %9s %10s %9s %9s %7s %7s' file blocks "ours s" "ours ev/s" "+state s" "sysdig s" ratio "+state"
+[ -n "${BASE:-}" ] && printf ' %9s %7s' "base s" "base x"
+echo
 for f in compat.scap compat.scap.gz current.scap current.scap.gz compat-1member.scap.gz; do
 	: >"$dir/ours"
 	: >"$dir/state"
 	: >"$dir/sys"
+	: >"$dir/base"
 	i=0
 	while [ "$i" -lt "$runs" ]; do
 		"$top/bench/read-bench" "$dir/$f" >>"$dir/ours"
+		[ -z "${BASE:-}" ] || $BASE "$dir/$f" >>"$dir/base"
 		"$top/bench/read-bench" "$dir/$f" --state >>"$dir/state"
 		t0=$(now)
 		sysdig -r "$dir/$f" proc.name=nomatch >/dev/null
@@ -50,5 +56,8 @@ for f in compat.scap compat.scap.gz current.scap current.scap.gz compat-1member.
 	sys=$(median <"$dir/sys")
 	case $f in compat*) blocks=$((2 * n)) ;; *) blocks=$n ;; esac
 	awk -v f="$f" -v b="$blocks" -v n="$n" -v o="$ours" -v st="$state" -v s="$sys" \
-		'BEGIN { printf "%-22s %8s %9.3f %10.0f %9.3f %9.3f %6.1fx %6.1fx\n", f, b, o, n / o, st, s, s / o, s / st }'
+		'BEGIN { printf "%-22s %8s %9.3f %10.0f %9.3f %9.3f %6.1fx %6.1fx", f, b, o, n / o, st, s, s / o, s / st }'
+	[ -z "${BASE:-}" ] || awk -v o="$(cut -d' ' -f2 "$dir/base" | median)" -v s="$sys" \
+		'BEGIN { printf " %9.3f %6.1fx", o, s / o }'
+	echo
 done

@@ -3,7 +3,7 @@
 # libstratocore need, only those missing. Needs root when something is missing.
 set -eu
 pkgs="gcc g++ make autoconf automake libtool pkg-config clang llvm bpftool libbpf-dev libelf-dev
-zlib1g-dev libdeflate-dev check liblua5.4-dev lua5.4 luajit sysdig strace procps iproute2 gzip ca-certificates"
+zlib1g-dev libdeflate-dev libisal-dev check liblua5.4-dev lua5.4 luajit sysdig strace procps iproute2 gzip ca-certificates"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

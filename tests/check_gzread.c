@@ -1,5 +1,5 @@
 /* tests/check_gzread.c: the reader's gzip decompression (lib/format/gzread.c)
- * through every path: libdeflate members or zlib streaming, in a thread or
+ * through every path: libdeflate members or ISA-L / zlib streaming, in a thread or
  * in the caller's, members bigger than the libdeflate limit; all must give
  * the events of the plain file, and cut or damaged files must end in an
  * error (or a clean end at a cut between blocks), never a hang or crash. */
@@ -25,6 +25,9 @@ static const struct {
 	{ STRATO_GZREAD_NO_LIBDEFLATE | STRATO_GZREAD_NO_THREAD, 4u << 20 },
 	{ 0, 64u << 10 },                       /* every member too big: zlib */
 	{ STRATO_GZREAD_NO_THREAD, 16u << 20 }, /* buffers grow to hold the single member */
+	/* streaming with zlib where ISA-L would stream (same without ISA-L) */
+	{ STRATO_GZREAD_NO_ISAL, 64u << 10 },
+	{ STRATO_GZREAD_NO_ISAL | STRATO_GZREAD_NO_LIBDEFLATE | STRATO_GZREAD_NO_THREAD, 4u << 20 },
 };
 
 /* Reads every event; returns the last status of strato_capture_next (or of
@@ -319,7 +322,7 @@ int main(void)
 	TCase *tc = tcase_create("gzread");
 	int nm = (int)STRATO_ARRAY_SIZE(modes);
 
-	printf("gzip engine: %s\n", strato_gzread_engine());
+	printf("gzip engine: %s, streaming: %s\n", strato_gzread_engine(), strato_gzread_stream_engine());
 	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, test_same, 0, nm);

@@ -3,12 +3,33 @@
 #include "core/internal.h"
 #include "event/event.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+/* Names the first parameter of `ev` (lengths at `lp`, `width` bytes each)
+ * that overruns the event: the error path of strato_event_parse. */
+static int strato_event_overrun(const struct strato_event *ev, const uint8_t *lp, unsigned width, uint32_t n,
+				uint32_t off)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t pl = width == 2 ? strato_ld16(lp + 2 * i) : strato_ld32(lp + 4 * i);
+
+		if (pl > ev->len - off)
+			return strato_fail(-STRATO_EFORMAT,
+					   "event type %u: parameter %u of %u bytes overruns the %u-byte event",
+					   ev->type, i, pl, ev->len);
+		off += pl;
+	}
+	return strato_fail(-STRATO_EFORMAT, "event type %u: parameters overrun the %u-byte event", ev->type, ev->len);
+}
+
 int strato_event_parse(struct strato_event *ev, const uint8_t *raw, size_t avail)
 {
+	const uint8_t *lp = raw + STRATO_EVT_HDR_LEN;
 	uint32_t len, n, width, off;
+	uint64_t end;
 
 	if (avail < STRATO_EVT_HDR_LEN)
 		return strato_fail(-STRATO_EFORMAT, "event shorter than its 26-byte header (%zu bytes)", avail);
@@ -28,18 +49,28 @@ int strato_event_parse(struct strato_event *ev, const uint8_t *raw, size_t avail
 	off = STRATO_EVT_HDR_LEN + n * width;
 	if (n > STRATO_MAX_PARAMS)
 		n = STRATO_MAX_PARAMS;
-	for (uint32_t i = 0; i < n; i++) {
-		const uint8_t *lp = raw + STRATO_EVT_HDR_LEN + i * width;
-		uint32_t pl = width == 2 ? strato_ld16(lp) : strato_ld32(lp);
+	/* Offsets are summed in 64 bits (64 lengths of at most 2^32 cannot
+	 * wrap) and checked once at the end; the loops only store. */
+	end = off;
+	if (width == 2) {
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t pl = strato_ld16(lp + 2 * i);
 
-		if (pl > len - off)
-			return strato_fail(-STRATO_EFORMAT,
-					   "event type %u: parameter %u of %u bytes overruns the %u-byte event",
-					   ev->type, i, pl, len);
-		ev->poff[i] = off;
-		ev->plen[i] = pl;
-		off += pl;
+			ev->poff[i] = (uint32_t)end;
+			ev->plen[i] = pl;
+			end += pl;
+		}
+	} else {
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t pl = strato_ld32(lp + 4 * i);
+
+			ev->poff[i] = (uint32_t)end;
+			ev->plen[i] = pl;
+			end += pl;
+		}
 	}
+	if (end > len)
+		return strato_event_overrun(ev, lp, width, n, off);
 	ev->nparams = n;
 	return 0;
 }
@@ -94,9 +125,46 @@ static const uint8_t strato_int_kind[64] = {
 	[STRATO_PT_ENUMFLAGS16] = 2, [STRATO_PT_ENUMFLAGS32] = 2,
 };
 
+/* strato_int_kind of every parameter of every table type, worked out once:
+ * strato_event_param_int runs for most parameters a reader decodes. */
+static uint8_t strato_param_kinds[STRATO_EVENT_TABLE_SIZE][STRATO_MAX_PARAMS];
+static pthread_once_t strato_param_kinds_once = PTHREAD_ONCE_INIT;
+static bool strato_param_kinds_ready;
+
+static void strato_param_kinds_init(void)
+{
+	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
+		const struct strato_event_info *ei = &strato_event_table[t];
+
+		for (unsigned i = 0; ei->name && i < ei->nparams && i < STRATO_MAX_PARAMS; i++)
+			strato_param_kinds[t][i] = strato_int_kind[ei->params[i].type & 63];
+	}
+	__atomic_store_n(&strato_param_kinds_ready, true, __ATOMIC_RELEASE);
+}
+
+/* The first call and the library's own types (gap): kept out of line so
+ * that the common lookup below needs no stack frame. */
+static __attribute__((noinline)) unsigned strato_param_kind_slow(uint16_t type, unsigned idx)
+{
+	const struct strato_event_info *ei;
+
+	if (type < STRATO_EVENT_TABLE_SIZE) {
+		pthread_once(&strato_param_kinds_once, strato_param_kinds_init);
+		return strato_param_kinds[type][idx];
+	}
+	ei = strato_event_info_get(type);
+	return ei && idx < ei->nparams ? strato_int_kind[ei->params[idx].type & 63] : 0;
+}
+
+static inline unsigned strato_param_kind(uint16_t type, unsigned idx)
+{
+	if (type < STRATO_EVENT_TABLE_SIZE && __atomic_load_n(&strato_param_kinds_ready, __ATOMIC_ACQUIRE))
+		return strato_param_kinds[type][idx];
+	return strato_param_kind_slow(type, idx);
+}
+
 int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out)
 {
-	const struct strato_event_info *ei = strato_event_info_get(ev->type);
 	const uint8_t *p;
 	unsigned kind;
 
@@ -104,7 +172,7 @@ int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out)
 		return -ERANGE;
 	if (!ev->plen[idx])
 		return -STRATO_ENOVALUE;
-	kind = ei && idx < ei->nparams ? strato_int_kind[ei->params[idx].type & 63] : 0;
+	kind = strato_param_kind(ev->type, idx);
 	if (!kind)
 		return -STRATO_ETYPE;
 	p = ev->raw + ev->poff[idx];

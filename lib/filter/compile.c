@@ -392,7 +392,7 @@ static int strato_cc_domain(struct strato_filter *f, struct strato_fnode *n, con
 {
 	const char **names;
 	struct strato_ip *ips;
-	struct strato_fval *vals;
+	struct strato_flit *vals;
 	unsigned nips = 0, max = STRATO_DNS_MAX_NAMES * STRATO_DNS_MAX_ADDRS;
 	int rc;
 

@@ -9,6 +9,10 @@
  *    its first byte: huge single-member files (sysdig -z) still read with
  *    bounded memory, and zlib names the error of a truncated or corrupt
  *    member exactly as before (truncated: -STRATO_ETRUNC, else EFORMAT);
+ *  - a member streamed (too big for libdeflate, or without it) goes to
+ *    ISA-L's inflate when the library was built with it (about three times
+ *    zlib's speed, with the same bounded memory), else to zlib's. Both
+ *    report a cut file as -STRATO_ETRUNC and damage as -STRATO_EFORMAT;
  *  - a thread decompresses into a ring of buffers ahead of the parser, so
  *    inflating and parsing overlap on two cores. Only for regular files:
  *    reading a pipe could block the thread, and close must never wait on it.
@@ -29,6 +33,9 @@
 #include <zlib.h>
 #ifdef HAVE_LIBDEFLATE
 #include <libdeflate.h>
+#endif
+#ifdef HAVE_ISAL
+#include <isa-l/igzip_lib.h>
 #endif
 
 #define STRATO_GZ_NBUF 3               /* output ring: parsed, ready, being filled */
@@ -60,6 +67,10 @@ struct strato_gzread {
 	bool zmode;  /* zlib streams the rest */
 	bool zinit;
 	z_stream zs;
+#ifdef HAVE_ISAL
+	struct inflate_state *is; /* NULL: zlib streams */
+	bool iinit;
+#endif
 	size_t member_max;
 	size_t last_out; /* output of the last member: predicts the next one */
 #ifdef HAVE_LIBDEFLATE
@@ -84,6 +95,15 @@ const char *strato_gzread_engine(void)
 #ifdef HAVE_LIBDEFLATE
 	if (!(strato_gzread_flags & STRATO_GZREAD_NO_LIBDEFLATE))
 		return "libdeflate";
+#endif
+	return "zlib";
+}
+
+const char *strato_gzread_stream_engine(void)
+{
+#ifdef HAVE_ISAL
+	if (!(strato_gzread_flags & STRATO_GZREAD_NO_ISAL))
+		return "isal";
 #endif
 	return "zlib";
 }
@@ -183,6 +203,73 @@ static int strato_gz_zlib(struct strato_gzread *g, struct strato_gzbuf *b)
 	return 0;
 }
 
+#ifdef HAVE_ISAL
+static const char *strato_isal_error(int ir)
+{
+	switch (ir) {
+	case ISAL_INVALID_BLOCK: return "invalid deflate block";
+	case ISAL_INVALID_SYMBOL: return "invalid deflate symbol";
+	case ISAL_INVALID_LOOKBACK: return "invalid distance too far back";
+	case ISAL_INVALID_WRAPPER: return "invalid gzip header";
+	case ISAL_UNSUPPORTED_METHOD: return "unknown compression method";
+	case ISAL_INCORRECT_CHECKSUM: return "incorrect data check";
+	}
+	return "inflate failed";
+}
+
+/* ISA-L path, the zlib path's twin: inflates into b until it holds
+ * STRATO_GZ_ZCHUNK or more bytes or the data ends. Returns 0, 1 (end) or
+ * an error. */
+static int strato_gz_isal(struct strato_gzread *g, struct strato_gzbuf *b)
+{
+	struct inflate_state *st = g->is;
+	int rc;
+
+	if (!g->iinit) {
+		isal_inflate_init(st);
+		st->crc_flag = ISAL_GZIP; /* parse the header, check the trailer */
+		g->iinit = true;
+	}
+	while (b->len < STRATO_GZ_ZCHUNK && b->len < b->cap) {
+		size_t had = b->len;
+		int ir;
+
+		if (g->pos == g->end && !g->in_eof && (rc = strato_gz_more(g)))
+			return rc;
+		st->next_in = g->in + g->pos;
+		st->avail_in = (uint32_t)(g->end - g->pos);
+		st->next_out = b->p + b->len;
+		st->avail_out = (uint32_t)(b->cap - b->len);
+		ir = isal_inflate(st);
+		g->pos = g->end - st->avail_in;
+		b->len = b->cap - st->avail_out;
+		if (ir < 0 || ir == ISAL_NEED_DICT)
+			return strato_gz_err(g, -STRATO_EFORMAT, "corrupt compressed data near compressed offset %" PRIu64 ": %s",
+					     strato_isal_error(ir), g->ioff + g->pos);
+		if (st->block_state == ISAL_BLOCK_FINISH) {
+			rc = strato_gz_next_member(g);
+			if (rc)
+				return rc;
+			g->iinit = false;
+#ifdef HAVE_LIBDEFLATE
+			if (g->ld) { /* that member was too big; the next may fit */
+				g->zmode = false;
+				return 0;
+			}
+#endif
+			isal_inflate_init(st);
+			st->crc_flag = ISAL_GZIP;
+			g->iinit = true;
+		} else if (b->len == had && g->pos == g->end && g->in_eof) {
+			/* all input used, nothing more came out, no end */
+			return strato_gz_err(g, -STRATO_ETRUNC, "compressed data ends early at compressed offset %" PRIu64
+					     "%s", "", g->ioff + g->end);
+		}
+	}
+	return 0;
+}
+#endif
+
 #ifdef HAVE_LIBDEFLATE
 /* libdeflate path: decompresses whole members into b while they fit.
  * Returns 0, 1 (end), an error, or 2: this member goes to zlib. */
@@ -261,6 +348,12 @@ static void strato_gz_produce(struct strato_gzread *g, struct strato_gzbuf *b)
 		}
 	}
 #endif
+#ifdef HAVE_ISAL
+	if (g->is) {
+		b->rc = strato_gz_isal(g, b);
+		return;
+	}
+#endif
 	rc = strato_gz_zlib(g, b);
 	b->rc = rc;
 }
@@ -309,6 +402,12 @@ int strato_gzread_open(struct strato_gzread **out, int fd, const void *pre, size
 	if (!(strato_gzread_flags & STRATO_GZREAD_NO_LIBDEFLATE)) {
 		g->ld = libdeflate_alloc_decompressor();
 		g->zmode = !g->ld;
+	}
+#endif
+#ifdef HAVE_ISAL
+	if (!(strato_gzread_flags & STRATO_GZREAD_NO_ISAL) && !(g->is = malloc(sizeof(*g->is)))) {
+		strato_gzread_close(g);
+		return strato_fail(-ENOMEM, "out of memory");
 	}
 #endif
 	g->threaded = !(strato_gzread_flags & STRATO_GZREAD_NO_THREAD) && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -403,6 +502,9 @@ void strato_gzread_close(struct strato_gzread *g)
 	}
 	if (g->zinit)
 		inflateEnd(&g->zs);
+#ifdef HAVE_ISAL
+	free(g->is);
+#endif
 #ifdef HAVE_LIBDEFLATE
 	if (g->ld)
 		libdeflate_free_decompressor(g->ld);

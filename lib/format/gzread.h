@@ -1,6 +1,6 @@
 /* lib/format/gzread.h: decompression of gzip captures for the reader,
- * member by member with libdeflate when it is available, zlib streaming
- * otherwise, ahead of the parser in a thread of its own. */
+ * member by member with libdeflate when it is available, ISA-L or zlib
+ * streaming otherwise, ahead of the parser in a thread of its own. */
 #ifndef STRATO_FORMAT_GZREAD_H
 #define STRATO_FORMAT_GZREAD_H
 
@@ -17,6 +17,7 @@ struct strato_gzread;
  * defaults are what applications get. */
 #define STRATO_GZREAD_NO_LIBDEFLATE 1u
 #define STRATO_GZREAD_NO_THREAD 2u
+#define STRATO_GZREAD_NO_ISAL 4u /* stream with zlib even if built with ISA-L */
 extern unsigned strato_gzread_flags;
 extern size_t strato_gzread_member_max;
 
@@ -38,5 +39,7 @@ ssize_t strato_gzread_read(struct strato_gzread *g, void *dst, size_t n);
 void strato_gzread_close(struct strato_gzread *g);
 /* "libdeflate" or "zlib": what the next open uses for whole members. */
 const char *strato_gzread_engine(void);
+/* "isal" or "zlib": what the next open uses for streamed members. */
+const char *strato_gzread_stream_engine(void);
 
 #endif

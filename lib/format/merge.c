@@ -15,6 +15,10 @@
  * from in the enter event: the index of the enter parameter with the same
  * name, or -1. Worked out once, so merging never compares names. */
 static int8_t strato_merge_src[STRATO_EVENT_TABLE_SIZE][STRATO_MAX_PARAMS];
+/* Bit k set: an exit that has its first k parameters takes all the others
+ * from one run of consecutive enter parameters (src[k], src[k] + 1, ...)
+ * whose lengths have the exit's width, so merging copies two blocks. */
+static uint64_t strato_merge_runs[STRATO_EVENT_TABLE_SIZE];
 static pthread_once_t strato_merge_once = PTHREAD_ONCE_INIT;
 
 static void strato_merge_plan(void)
@@ -31,6 +35,17 @@ static void strato_merge_plan(void)
 					strato_merge_src[t][i] = (int8_t)j;
 					break;
 				}
+		}
+		if (!xi->name || strato_event_lenwidth((uint16_t)t) != strato_event_lenwidth((uint16_t)(t - 1)))
+			continue;
+		for (unsigned k = 0; k < xi->nparams && k < STRATO_MAX_PARAMS; k++) {
+			bool run = true;
+
+			for (unsigned i = k; i < xi->nparams && i < STRATO_MAX_PARAMS; i++)
+				if (strato_merge_src[t][i] < 0 || strato_merge_src[t][i] != strato_merge_src[t][k] + (int)(i - k))
+					run = false;
+			if (run)
+				strato_merge_runs[t] |= 1ull << k;
 		}
 	}
 }
@@ -156,11 +171,43 @@ int strato_merge_flush_oldest(struct strato_merge *m, const struct strato_event 
 	return strato_merge_orphan(m, strato_merge_take(m, m->slots[best].tid), orphan);
 }
 
+int strato_merge_keep(struct strato_merge *m, const struct strato_event *ev)
+{
+	int32_t idx = m->free_head;
+	struct strato_merge_slot *s = &m->slots[idx];
+	uint32_t b;
+
+	if (s->cap < ev->len) {
+		uint32_t cap = ev->len < 256 ? 256 : ev->len;
+		uint8_t *p = realloc(s->raw, cap);
+
+		if (!p)
+			return strato_fail(-ENOMEM, "out of memory keeping an enter event");
+		s->raw = p;
+		s->cap = cap;
+	}
+	m->free_head = s->next;
+	memcpy(s->raw, ev->raw, ev->len);
+	s->len = ev->len;
+	s->cpu = ev->cpu;
+	s->dump_flags = ev->dump_flags;
+	s->num = ev->num;
+	/* Keeping the offsets spares a parse when the exit comes. */
+	s->nparams = (uint8_t)ev->nparams;
+	memcpy(s->poff, ev->poff, ev->nparams * sizeof(s->poff[0]));
+	memcpy(s->plen, ev->plen, ev->nparams * sizeof(s->plen[0]));
+	s->tid = (int64_t)strato_ld64(ev->raw + 8);
+	s->used = true;
+	b = strato_merge_hash(s->tid);
+	s->next = m->buckets[b];
+	m->buckets[b] = idx;
+	m->nused++;
+	return 0;
+}
+
 int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, const struct strato_event **orphan)
 {
 	int64_t tid = (int64_t)strato_ld64(ev->raw + 8);
-	struct strato_merge_slot *s;
-	uint32_t b;
 	int32_t idx;
 	int err;
 
@@ -183,111 +230,100 @@ int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, co
 		if (err)
 			return err;
 	}
-	idx = m->free_head;
-	s = &m->slots[idx];
-	if (s->cap < ev->len) {
-		uint32_t cap = ev->len < 256 ? 256 : ev->len;
-		uint8_t *p = realloc(s->raw, cap);
-
-		if (!p)
-			return strato_fail(-ENOMEM, "out of memory keeping an enter event");
-		s->raw = p;
-		s->cap = cap;
-	}
-	m->free_head = s->next;
-	memcpy(s->raw, ev->raw, ev->len);
-	s->len = ev->len;
-	s->cpu = ev->cpu;
-	s->dump_flags = ev->dump_flags;
-	s->num = ev->num;
-	/* An enter this small has u16 offsets; keeping them spares a parse. */
-	s->nparams = (uint8_t)ev->nparams;
-	for (uint32_t i = 0; i < ev->nparams; i++) {
-		s->poff[i] = (uint16_t)ev->poff[i];
-		s->plen[i] = (uint16_t)ev->plen[i];
-	}
-	s->tid = tid;
-	s->used = true;
-	b = strato_merge_hash(tid);
-	s->next = m->buckets[b];
-	m->buckets[b] = idx;
-	m->nused++;
-	return 0;
+	return strato_merge_keep(m, ev);
 }
 
-int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const struct strato_event **out,
-		      const struct strato_event **orphan)
+/* Does the exit `x` lack parameters of the current layout (that its enter
+ * may have)? Only system call exits, whose types index the merge plan. */
+static bool strato_merge_lacks(const struct strato_event *x)
 {
-	const struct strato_event_info *xi = strato_event_info_get(x->type);
-	const struct strato_merge_slot *e;
-	unsigned n, width = strato_event_lenwidth(x->type);
-	uint32_t total, off;
-	int32_t idx;
-	int src[STRATO_MAX_PARAMS];
+	return x->type < STRATO_EVENT_TABLE_SIZE && strato_event_table[x->type].name &&
+	       x->nparams < strato_event_table[x->type].nparams && x->nparams < STRATO_MAX_PARAMS;
+}
+
+/* Builds in m->ev the exit `x` completed with the parameters of its enter
+ * (raw bytes `eraw`, `en` parameters at epoff/eplen) that the current
+ * layout has and the exit lacks (x->nparams < the table's count, at most
+ * STRATO_MAX_PARAMS - 1). */
+static int strato_merge_build(struct strato_merge *m, const struct strato_event *x, const uint8_t *eraw, unsigned en,
+			      const uint32_t *epoff, const uint32_t *eplen, const struct strato_event **out)
+{
+	const struct strato_event_info *xi = &strato_event_table[x->type];
+	const int8_t *plan = strato_merge_src[x->type];
+	unsigned n, k = x->nparams, width = strato_event_lenwidth(x->type);
+	uint32_t total, off, xdata = 0, edata = 0;
+	int j0 = plan[k];
+	bool runs;
 	uint8_t *p;
 	int err;
 
-	*out = x;
-	*orphan = NULL;
-	if (!m->nused)
-		return 0;
-	idx = strato_merge_take(m, (int64_t)strato_ld64(x->raw + 8));
-	if (idx < 0)
-		return 0;
-	/* Only the enter half of the same system call completes this exit; an
-	 * enter of another call on this thread lost its exit. */
-	if (strato_ld16(m->slots[idx].raw + 20) != x->type - 1)
-		return strato_merge_orphan(m, idx, orphan);
-	/* The slot's bytes stay put until a later store reuses the slot, which
-	 * cannot happen while this event is lent. */
-	x->enter_raw = m->slots[idx].raw;
-	x->enter_len = m->slots[idx].len;
-	x->enter_cpu = m->slots[idx].cpu;
-	if (!xi || x->nparams >= xi->nparams)
-		return 0;
-	e = &m->slots[idx];
 	n = xi->nparams < STRATO_MAX_PARAMS ? xi->nparams : STRATO_MAX_PARAMS;
-	total = STRATO_EVT_HDR_LEN + n * width;
-	for (unsigned i = 0; i < x->nparams; i++)
-		total += x->plen[i];
-	for (unsigned i = x->nparams; i < n; i++) {
-		src[i] = strato_merge_src[x->type][i];
-		if (src[i] >= (int)e->nparams)
-			src[i] = -1;
-		if (src[i] >= 0)
-			total += e->plen[src[i]];
+	if (k)
+		xdata = x->poff[k - 1] + x->plen[k - 1] - x->poff[0];
+	/* The common case: what the exit lacks is one run of the enter's
+	 * parameters, all present, so each half is copied as one block. */
+	runs = (strato_merge_runs[x->type] >> k & 1) && j0 + (n - k) <= en;
+	if (runs) {
+		edata = epoff[j0 + n - k - 1] + eplen[j0 + n - k - 1] - epoff[j0];
+	} else {
+		for (unsigned i = k; i < n; i++)
+			if (plan[i] >= 0 && plan[i] < (int)en)
+				edata += eplen[plan[i]];
 	}
-	m->out.len = 0;
-	err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
-	if (err)
-		return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
+	total = STRATO_EVT_HDR_LEN + n * width + xdata + edata;
+	if (total > m->out.cap) {
+		m->out.len = 0;
+		err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
+		if (err)
+			return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
+	}
 	p = m->out.data;
 	memcpy(p, x->raw, 20); /* ts, tid, len (rewritten below), type */
 	strato_st32(p + 16, total);
 	strato_st16(p + 20, x->type);
 	strato_st32(p + 22, n);
 	off = STRATO_EVT_HDR_LEN + n * width;
-	for (unsigned i = 0; i < n; i++) {
-		const uint8_t *from = NULL;
-		uint32_t len = 0;
+	if (runs) {
+		/* the exit's lengths and data are contiguous in its raw bytes */
+		uint32_t d = off - (STRATO_EVT_HDR_LEN + k * width);
 
-		if (i < x->nparams) {
-			from = x->raw + x->poff[i];
-			len = x->plen[i];
-		} else if (src[i] >= 0) {
-			from = e->raw + e->poff[src[i]];
-			len = e->plen[src[i]];
+		memcpy(p + STRATO_EVT_HDR_LEN, x->raw + STRATO_EVT_HDR_LEN, k * width);
+		memcpy(p + STRATO_EVT_HDR_LEN + k * width, eraw + STRATO_EVT_HDR_LEN + j0 * width, (n - k) * width);
+		memcpy(p + off, x->raw + STRATO_EVT_HDR_LEN + k * width, xdata);
+		for (unsigned i = 0; i < k; i++) {
+			m->ev.poff[i] = x->poff[i] + d;
+			m->ev.plen[i] = x->plen[i];
 		}
-		if (width == 2)
-			strato_st16(p + STRATO_EVT_HDR_LEN + 2 * i, (uint16_t)len);
-		else
-			strato_st32(p + STRATO_EVT_HDR_LEN + 4 * i, len);
-		if (len)
-			memcpy(p + off, from, len);
-		/* Built here, so its offsets are known: no second parse. */
-		m->ev.poff[i] = off;
-		m->ev.plen[i] = len;
-		off += len;
+		off += xdata;
+		memcpy(p + off, eraw + epoff[j0], edata);
+		d = off - epoff[j0];
+		for (unsigned i = k; i < n; i++) {
+			m->ev.poff[i] = epoff[j0 + i - k] + d;
+			m->ev.plen[i] = eplen[j0 + i - k];
+		}
+	} else {
+		for (unsigned i = 0; i < n; i++) {
+			const uint8_t *from = NULL;
+			uint32_t len = 0;
+
+			if (i < k) {
+				from = x->raw + x->poff[i];
+				len = x->plen[i];
+			} else if (plan[i] >= 0 && plan[i] < (int)en) {
+				from = eraw + epoff[plan[i]];
+				len = eplen[plan[i]];
+			}
+			if (width == 2)
+				strato_st16(p + STRATO_EVT_HDR_LEN + 2 * i, (uint16_t)len);
+			else
+				strato_st32(p + STRATO_EVT_HDR_LEN + 4 * i, len);
+			if (len)
+				memcpy(p + off, from, len);
+			/* Built here, so its offsets are known: no second parse. */
+			m->ev.poff[i] = off;
+			m->ev.plen[i] = len;
+			off += len;
+		}
 	}
 	m->out.len = total;
 	m->ev.raw = p;
@@ -304,4 +340,44 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 	m->ev.num = x->num;
 	*out = &m->ev;
 	return 0;
+}
+
+int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const struct strato_event **out,
+		      const struct strato_event **orphan)
+{
+	const struct strato_merge_slot *e;
+	int32_t idx;
+
+	*out = x;
+	*orphan = NULL;
+	if (!m->nused)
+		return 0;
+	idx = strato_merge_take(m, (int64_t)strato_ld64(x->raw + 8));
+	if (idx < 0)
+		return 0;
+	/* Only the enter half of the same system call completes this exit; an
+	 * enter of another call on this thread lost its exit. */
+	e = &m->slots[idx];
+	if (strato_ld16(e->raw + 20) != x->type - 1)
+		return strato_merge_orphan(m, idx, orphan);
+	/* The slot's bytes stay put until a later store reuses the slot, which
+	 * cannot happen while this event is lent. */
+	x->enter_raw = e->raw;
+	x->enter_len = e->len;
+	x->enter_cpu = e->cpu;
+	if (!strato_merge_lacks(x))
+		return 0;
+	return strato_merge_build(m, x, e->raw, e->nparams, e->poff, e->plen, out);
+}
+
+int strato_merge_pair(struct strato_merge *m, struct strato_event *x, const struct strato_event *e,
+		      const struct strato_event **out)
+{
+	*out = x;
+	x->enter_raw = e->raw;
+	x->enter_len = e->len;
+	x->enter_cpu = e->cpu;
+	if (!strato_merge_lacks(x))
+		return 0;
+	return strato_merge_build(m, x, e->raw, e->nparams, e->poff, e->plen, out);
 }

@@ -25,7 +25,7 @@ struct strato_merge_slot {
 	uint8_t *raw;   /* copy of the enter event */
 	uint16_t cpu;
 	uint8_t nparams; /* its parameters as parsed when stored */
-	uint16_t poff[STRATO_MAX_PARAMS], plen[STRATO_MAX_PARAMS];
+	uint32_t poff[STRATO_MAX_PARAMS], plen[STRATO_MAX_PARAMS];
 	uint32_t dump_flags;
 	uint64_t num; /* its number in the file (evt.num of an orphan) */
 };
@@ -60,6 +60,16 @@ bool strato_merge_is_syscall_enter(uint16_t type);
  */
 /* Remembers the validated enter event `ev` for its thread. */
 int strato_merge_store(struct strato_merge *m, const struct strato_event *ev, const struct strato_event **orphan);
+/* The slot half of strato_merge_store: keeps `ev` for its thread, which
+ * has no waiting enter (strato_merge_flush_tid was called), in a free slot
+ * (free_head >= 0). Used when an enter the reader held in its own buffer
+ * did not meet its exit in the next block. */
+int strato_merge_keep(struct strato_merge *m, const struct strato_event *ev);
+/* Merges the exit `x` with its enter `e` (same thread, type x->type - 1),
+ * which the reader still holds in place: no slot is involved. Sets *out as
+ * strato_merge_exit does; e's bytes must outlive the lent event. */
+int strato_merge_pair(struct strato_merge *m, struct strato_event *x, const struct strato_event *e,
+		      const struct strato_event **out);
 /* Takes the exit event `ev`; returns it in *out, or a merged copy owned by
  * `m` (valid until the next call) when a matching enter event was waiting
  * and the exit lacks parameters of the current layout. Either way the

@@ -28,12 +28,13 @@
 
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STRATO_READ_CHUNK (1u << 20)     /* initial buffer; most files never grow it */
+#define STRATO_READ_CHUNK (1u << 18)     /* initial buffer: fits in L2 with room; most files never grow it */
 #define STRATO_META_MAX (64u << 20)      /* any non-event block */
 #define STRATO_LARGE_MAX (64u << 20)     /* _LARGE event blocks */
 /* Memory the tables of one section may take (structs plus strings); a
@@ -61,6 +62,11 @@ struct strato_scap {
 	struct strato_event ev;
 	struct strato_buf conv; /* legacy events rebuilt with nparams */
 	struct strato_merge merge;
+	/* A system call enter held in place in buf, not yet in the merge
+	 * table: when the next block is its exit (the usual compat layout),
+	 * the pair merges without copying the enter into a slot. */
+	struct strato_event enter;
+	bool pend;
 	const strato_event *deferred; /* delivered on the next call */
 	struct strato_tables *tables;
 };
@@ -179,12 +185,9 @@ static char *strato_cur_str(struct strato_scap *s, struct strato_cur *c, size_t 
 	return str;
 }
 
-/* Makes `need` bytes available at buf[pos]. Returns 0, 1 when the file
- * ends first (fewer bytes are then available), or a negative error. */
-static int strato_fill(struct strato_scap *s, size_t need, size_t limit)
+/* The slow half of strato_fill: moves or grows the buffer and reads. */
+static int strato_fill_more(struct strato_scap *s, size_t need, size_t limit)
 {
-	if (s->end - s->pos >= need)
-		return 0;
 	if (need > s->cap) {
 		size_t cap = s->cap;
 		uint8_t *p;
@@ -224,6 +227,13 @@ static int strato_fill(struct strato_scap *s, size_t need, size_t limit)
 					   strerror(errno));
 	}
 	return s->end - s->pos >= need ? 0 : 1;
+}
+
+/* Makes `need` bytes available at buf[pos]. Returns 0, 1 when the file
+ * ends first (fewer bytes are then available), or a negative error. */
+static inline int strato_fill(struct strato_scap *s, size_t need, size_t limit)
+{
+	return s->end - s->pos >= need ? 0 : strato_fill_more(s, need, limit);
 }
 
 static uint64_t strato_off(const struct strato_scap *s)
@@ -796,6 +806,66 @@ static int strato_legacy_event(struct strato_scap *s, const uint8_t *raw, size_t
 	return 0;
 }
 
+/* What the reader does with each event type (worked out once). */
+enum {
+	STRATO_RK_SKIP,     /* unknown or unused: skipped and counted */
+	STRATO_RK_ENTER,    /* system call enter: waits for its exit */
+	STRATO_RK_EXIT,     /* exit: merged with its waiting enter */
+	STRATO_RK_OTHER,    /* enter-only kind: delivered as it is */
+	STRATO_RK_PROCEXIT, /* also ends the thread's pending system call */
+};
+static uint8_t strato_read_kinds[STRATO_EVENT_TABLE_SIZE];
+static pthread_once_t strato_read_kinds_once = PTHREAD_ONCE_INIT;
+
+static void strato_read_kinds_init(void)
+{
+	for (unsigned t = 0; t < STRATO_EVENT_TABLE_SIZE; t++) {
+		const struct strato_event_info *info = strato_event_info_get((uint16_t)t);
+
+		if (!info || (info->flags & STRATO_EF_UNUSED))
+			strato_read_kinds[t] = STRATO_RK_SKIP;
+		else if (strato_merge_is_syscall_enter((uint16_t)t))
+			strato_read_kinds[t] = STRATO_RK_ENTER;
+		else if (!strato_event_is_enter((uint16_t)t))
+			strato_read_kinds[t] = STRATO_RK_EXIT;
+		else if (!strcmp(info->name, "procexit"))
+			strato_read_kinds[t] = STRATO_RK_PROCEXIT;
+		else
+			strato_read_kinds[t] = STRATO_RK_OTHER;
+	}
+}
+
+static unsigned strato_read_kind(uint16_t type)
+{
+	if (type < STRATO_EVENT_TABLE_SIZE)
+		return strato_read_kinds[type];
+	return type == STRATO_EVENT_GAP ? STRATO_RK_OTHER : STRATO_RK_SKIP;
+}
+
+/* The held enter's exit is not the next block, or the buffer is about to
+ * move: the enter goes into the merge table as a copy. A slot is free: one
+ * was when the enter was held, and nothing was stored since. */
+static int strato_pend_commit(struct strato_scap *s)
+{
+	s->pend = false;
+	return strato_merge_keep(&s->merge, &s->enter);
+}
+
+/* Is the next block a whole small event block already in buf, so that
+ * reading it cannot move the held enter's bytes? */
+static bool strato_pend_ok(const struct strato_scap *s)
+{
+	size_t have = s->end - s->pos;
+	uint32_t type, len;
+
+	if (have < 8)
+		return false;
+	type = strato_ld32(s->buf + s->pos);
+	len = strato_ld32(s->buf + s->pos + 4);
+	return (type == STRATO_BLK_EV_V2 || type == STRATO_BLK_EVF_V2) && len >= 12 && len <= have &&
+	       len <= STRATO_BLK_MAX_SMALL + 8;
+}
+
 /* Decodes the event block at buf[pos]. Returns STRATO_EVENT with *out set,
  * or 0 when the event is not delivered (unknown type, enter event). */
 static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len, const strato_event **out)
@@ -807,49 +877,88 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 	uint64_t off = strato_off(s);
 	const uint8_t *raw = b + hdr;
 	const strato_event *orphan = NULL;
-	const struct strato_event_info *info;
+	struct strato_event *ev;
 	size_t avail;
 	uint16_t etype;
+	unsigned kind;
+	bool pair = false;
 	int err = 0;
 
-	if (len < hdr + minev + 4)
-		return strato_fail(-STRATO_EFORMAT, "event block at offset %" PRIu64 ": length %u is too small", off, len);
+	if (len < hdr + minev + 4) {
+		err = strato_fail(-STRATO_EFORMAT, "event block at offset %" PRIu64 ": length %u is too small", off, len);
+		goto fail;
+	}
 	/* The trailer of event blocks is not checked and bytes between the
 	 * event and the trailer are ignored, as both reference readers do. */
 	avail = len - 4 - hdr;
 	s->nevents++; /* skipped ones too: numbers are positions in the file */
 	etype = strato_ld16(raw + 20);
-	info = strato_event_info_get(etype);
-	if (!info || (info->flags & STRATO_EF_UNUSED)) {
+	if (s->pend) {
+		pair = !legacy && etype == s->enter.type + 1 && strato_ld64(raw + 8) == strato_ld64(s->enter.raw + 8);
+		if (!pair && (err = strato_pend_commit(s)))
+			return err;
+	}
+	kind = strato_read_kind(etype);
+	if (kind == STRATO_RK_SKIP) {
 		s->skipped_unknown++;
-		return 0;
+		if (pair)
+			err = strato_pend_commit(s);
+		return err;
 	}
 	if (legacy) {
 		err = strato_legacy_event(s, raw, avail, off + hdr, &raw, &avail);
 		if (err)
 			return err;
 	}
-	err = strato_event_parse(&s->ev, raw, avail);
-	if (err)
-		return strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
-	s->ev.cpu = strato_ld16(b + 8);
-	s->ev.dump_flags = flags ? strato_ld32(b + 10) : 0;
-	s->ev.origin = STRATO_ORIGIN_FILE;
-	s->ev.num = s->nevents;
-	s->ev.file_nparams = (uint8_t)(s->ev.nparams < 255 ? s->ev.nparams : 255);
-	*out = &s->ev;
-	if (strato_merge_is_syscall_enter(etype)) {
-		if (s->ev.len <= STRATO_MERGE_MAX_ENTER) {
-			err = strato_merge_store(&s->merge, &s->ev, &orphan);
-			*out = NULL;
-		} else { /* too large to keep waiting: delivered as it is */
-			err = strato_merge_flush_tid(&s->merge, strato_event_tid(&s->ev), &orphan);
+	ev = kind == STRATO_RK_ENTER ? &s->enter : &s->ev;
+	err = strato_event_parse(ev, raw, avail);
+	if (err) {
+		err = strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
+		goto fail;
+	}
+	ev->cpu = strato_ld16(b + 8);
+	ev->dump_flags = flags ? strato_ld32(b + 10) : 0;
+	ev->origin = STRATO_ORIGIN_FILE;
+	ev->num = s->nevents;
+	ev->file_nparams = (uint8_t)(ev->nparams < 255 ? ev->nparams : 255);
+	*out = ev;
+	if (pair) {
+		s->pend = false;
+		err = strato_merge_pair(&s->merge, ev, &s->enter, out);
+		if (err)
+			return strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
+		return STRATO_EVENT;
+	}
+	switch (kind) {
+	case STRATO_RK_ENTER:
+		if (ev->len > STRATO_MERGE_MAX_ENTER) {
+			/* too large to keep waiting: delivered as it is */
+			err = strato_merge_flush_tid(&s->merge, strato_event_tid(ev), &orphan);
+			break;
 		}
-	} else if (!strato_event_is_enter(etype)) {
-		err = strato_merge_exit(&s->merge, &s->ev, out, &orphan);
-	} else if (!strcmp(info->name, "procexit")) {
+		*out = NULL;
+		err = strato_merge_flush_tid(&s->merge, strato_event_tid(ev), &orphan);
+		if (err)
+			break;
+		if (!legacy && s->merge.free_head >= 0) {
+			s->pend = true; /* bytes in buf (a legacy one is in conv) */
+		} else {
+			const strato_event *evicted = NULL;
+
+			/* no orphan came from the flush (it would have freed a
+			 * slot), so at most one comes from here */
+			err = strato_merge_store(&s->merge, ev, &evicted);
+			if (evicted)
+				orphan = evicted;
+		}
+		break;
+	case STRATO_RK_EXIT:
+		err = strato_merge_exit(&s->merge, ev, out, &orphan);
+		break;
+	case STRATO_RK_PROCEXIT:
 		/* A thread that exits ends its pending system call (exit_group). */
-		err = strato_merge_flush_tid(&s->merge, strato_event_tid(&s->ev), &orphan);
+		err = strato_merge_flush_tid(&s->merge, strato_event_tid(ev), &orphan);
+		break;
 	}
 	if (err)
 		return strato_fail(err, "event block at offset %" PRIu64 ": %s", off, strato_last_error());
@@ -858,6 +967,11 @@ static int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len,
 		*out = orphan;
 	}
 	return *out ? STRATO_EVENT : 0;
+fail:
+	/* The held enter waits in the table, as if it had never been held. */
+	if (s->pend)
+		strato_pend_commit(s);
+	return err;
 }
 
 /* Starts a section at the section header block at buf[pos]; its first 12
@@ -905,8 +1019,12 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 {
 	uint64_t off;
 	uint32_t type, len, limit;
-	int rc = strato_fill(s, 8, 0);
+	bool event;
+	int rc;
 
+	if (s->pend && !strato_pend_ok(s) && (rc = strato_pend_commit(s)))
+		return rc;
+	rc = strato_fill(s, 8, 0);
 	if (rc < 0)
 		return rc;
 	off = strato_off(s);
@@ -928,7 +1046,8 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 			return rc < 0 ? rc : strato_fail(-STRATO_ETRUNC, "file ends inside the section header at offset %" PRIu64, off);
 		return strato_read_shb(s, len);
 	}
-	if (strato_is_event_block(type)) {
+	event = strato_is_event_block(type);
+	if (event) {
 		if (!out) {
 			s->in_events = true;
 			return 1;
@@ -950,7 +1069,7 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 	if (rc)
 		return rc < 0 ? rc : strato_fail(-STRATO_ETRUNC, "file ends inside the %u-byte block at offset %" PRIu64
 						 " (%zu bytes present)", len, off, s->end - s->pos);
-	if (strato_is_event_block(type)) {
+	if (event) {
 		rc = strato_read_event(s, type, len, out);
 	} else {
 		uint32_t trailer = strato_ld32(s->buf + s->pos + len - 4);
@@ -1043,6 +1162,7 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 		close(fd);
 		return strato_fail(-ENOMEM, "out of memory");
 	}
+	pthread_once(&strato_read_kinds_once, strato_read_kinds_init);
 	s->fd = fd;
 	s->cap = STRATO_READ_CHUNK;
 	s->buf = malloc(s->cap);
