@@ -340,6 +340,9 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 	unsigned id = f->def->id;
 	int64_t num;
 
+	/* the most asked-for field, first (filters on process names) */
+	if (id == STRATO_F_PROC_NAME && t && !t->stub)
+		return strato_set_s(v, strato_name_of(t->comm, t));
 	if (id == STRATO_F_THREAD_TID) {
 		v->i = strato_event_tid(ev);
 		return 0;
