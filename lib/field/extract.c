@@ -620,27 +620,6 @@ int strato_field_extract(const struct strato_field *f, const struct strato_event
 	return strato_extract_state(f, ev, v);
 }
 
-static bool strato_is_intlike(enum strato_ptype t)
-{
-	switch (t) {
-	case STRATO_PT_INT8:
-	case STRATO_PT_INT16:
-	case STRATO_PT_INT32:
-	case STRATO_PT_INT64:
-	case STRATO_PT_UINT8:
-	case STRATO_PT_UINT16:
-	case STRATO_PT_UINT32:
-	case STRATO_PT_UINT64:
-	case STRATO_PT_BOOL:
-	case STRATO_PT_ABSTIME:
-	case STRATO_PT_RELTIME:
-	case STRATO_PT_PORT:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bool strato_is_unsigned(enum strato_ptype t)
 {
 	return t == STRATO_PT_UINT64 || t == STRATO_PT_ABSTIME || t == STRATO_PT_RELTIME;
@@ -655,7 +634,7 @@ int strato_field_get_i64(const strato_field *f, const strato_event *ev, int64_t 
 		return strato_fail(-EINVAL, "strato_field_get_i64: NULL argument");
 	if ((rc = strato_field_extract(f, ev, &v)))
 		return rc;
-	if (!strato_is_intlike(v.type))
+	if (!strato_ptype_intlike(v.type))
 		return strato_fail(-STRATO_ETYPE, "field %s is not an integer", f->name);
 	if (strato_is_unsigned(v.type) && v.i < 0)
 		return strato_fail(-ERANGE, "field %s: value does not fit int64", f->name);
@@ -672,7 +651,7 @@ int strato_field_get_u64(const strato_field *f, const strato_event *ev, uint64_t
 		return strato_fail(-EINVAL, "strato_field_get_u64: NULL argument");
 	if ((rc = strato_field_extract(f, ev, &v)))
 		return rc;
-	if (!strato_is_intlike(v.type))
+	if (!strato_ptype_intlike(v.type))
 		return strato_fail(-STRATO_ETYPE, "field %s is not an integer", f->name);
 	if (!strato_is_unsigned(v.type) && v.i < 0)
 		return strato_fail(-ERANGE, "field %s: negative value %" PRId64, f->name, v.i);

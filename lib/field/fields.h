@@ -232,4 +232,26 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 /* Renders a value as sysdig's -p prints it (snprintf semantics). */
 int strato_fval_format(const struct strato_field *f, const struct strato_fval *v, char *buf, size_t len);
 
+/* Whether values of this type are read as integers (v->i). */
+static inline bool strato_ptype_intlike(enum strato_ptype t)
+{
+	switch (t) {
+	case STRATO_PT_INT8:
+	case STRATO_PT_INT16:
+	case STRATO_PT_INT32:
+	case STRATO_PT_INT64:
+	case STRATO_PT_UINT8:
+	case STRATO_PT_UINT16:
+	case STRATO_PT_UINT32:
+	case STRATO_PT_UINT64:
+	case STRATO_PT_BOOL:
+	case STRATO_PT_ABSTIME:
+	case STRATO_PT_RELTIME:
+	case STRATO_PT_PORT:
+		return true;
+	default:
+		return false;
+	}
+}
+
 #endif

@@ -266,24 +266,6 @@ static int strato_cmp3(const struct strato_fgot *g, int64_t vi, uint64_t vu, dou
 	return g->d < vd ? -1 : g->d > vd;
 }
 
-static bool strato_order(enum strato_fop op, int c)
-{
-	switch (op) {
-	case STRATO_OP_NE:
-		return c != 0;
-	case STRATO_OP_LT:
-		return c < 0;
-	case STRATO_OP_LE:
-		return c <= 0;
-	case STRATO_OP_GT:
-		return c > 0;
-	case STRATO_OP_GE:
-		return c >= 0;
-	default:
-		return c == 0;
-	}
-}
-
 /* Compares the value with one literal (or val() operand, already read into
  * `rv`). */
 static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot *g, const struct strato_flit *v,
@@ -310,7 +292,7 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 		} else {
 			c = strato_cmp3(g, v->i, v->u, v->d);
 		}
-		return strato_order(op, c);
+		return strato_fop_holds(op, c);
 	}
 	if (g->k == STRATO_C_IP) {
 		bool eq = strato_ip_eq(&g->ip, rv ? &rv->ip : &v->ip);
@@ -335,7 +317,7 @@ static bool strato_ev_one(const struct strato_fnode *n, const struct strato_fgot
 
 		if (!c)
 			c = g->n < vn ? -1 : g->n > vn;
-		return strato_order(op, c);
+		return strato_fop_holds(op, c);
 	}
 	case STRATO_OP_CONTAINS:
 	case STRATO_OP_BCONTAINS:

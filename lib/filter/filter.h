@@ -308,4 +308,24 @@ bool strato_fprefilter_wants_name(const struct strato_fprefilter *pf, const char
 void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefilter *pf);
 struct strato_filter *strato_filter_ref(const struct strato_filter *f);
 
+/* Whether comparison result `c` (<0, 0, >0) satisfies the ordering
+ * operator `op` (=, !=, <, <=, >, >=). */
+static inline bool strato_fop_holds(unsigned op, int c)
+{
+	switch (op) {
+	case STRATO_OP_NE:
+		return c != 0;
+	case STRATO_OP_LT:
+		return c < 0;
+	case STRATO_OP_LE:
+		return c <= 0;
+	case STRATO_OP_GT:
+		return c > 0;
+	case STRATO_OP_GE:
+		return c >= 0;
+	default:
+		return c == 0;
+	}
+}
+
 #endif

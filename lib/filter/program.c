@@ -282,27 +282,6 @@ static inline const struct strato_fval *strato_fp_get(const struct strato_fins *
 	return tmp;
 }
 
-static bool strato_fp_intlike(enum strato_ptype t)
-{
-	switch (t) {
-	case STRATO_PT_INT8:
-	case STRATO_PT_INT16:
-	case STRATO_PT_INT32:
-	case STRATO_PT_INT64:
-	case STRATO_PT_UINT8:
-	case STRATO_PT_UINT16:
-	case STRATO_PT_UINT32:
-	case STRATO_PT_UINT64:
-	case STRATO_PT_BOOL:
-	case STRATO_PT_ABSTIME:
-	case STRATO_PT_RELTIME:
-	case STRATO_PT_PORT:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* A number: 1 with *out, 0 without a value (as strato_field_get_i64 /
  * get_u64 would refuse it: not an integer, or out of the class's range). */
 static inline int strato_fp_num(const struct strato_fins *in, const strato_event *ev, struct strato_fctx *c,
@@ -330,7 +309,7 @@ static inline int strato_fp_num(const struct strato_fins *in, const strato_event
 	v = strato_fp_get(in, ev, c, &tmp, &rc);
 	if (rc)
 		return rc == -ENOMEM ? rc : 0;
-	if (!strato_fp_intlike(v->type))
+	if (!strato_ptype_intlike(v->type))
 		return 0;
 	uns = v->type == STRATO_PT_UINT64 || v->type == STRATO_PT_ABSTIME || v->type == STRATO_PT_RELTIME;
 	if (v->i < 0 && uns == (in->node->lhs.klass == STRATO_C_NUM))
@@ -359,24 +338,6 @@ static inline int strato_fp_str(const struct strato_fins *in, const strato_event
 	*s = v->s;
 	*n = v->n;
 	return 1;
-}
-
-static inline bool strato_fp_order(unsigned op, int c)
-{
-	switch (op) {
-	case STRATO_OP_NE:
-		return c != 0;
-	case STRATO_OP_LT:
-		return c < 0;
-	case STRATO_OP_LE:
-		return c <= 0;
-	case STRATO_OP_GT:
-		return c > 0;
-	case STRATO_OP_GE:
-		return c >= 0;
-	default:
-		return c == 0;
-	}
 }
 
 static int strato_fp_in_set(const struct strato_fins *in, const char *s, size_t n)
@@ -418,7 +379,7 @@ static inline __attribute__((always_inline)) int strato_fp_leaf_run(const struct
 			int cmp = in->op == STRATO_I_NUM ? (x < v ? -1 : x > v)
 							 : ((uint64_t)x < (uint64_t)v ? -1 : (uint64_t)x > (uint64_t)v);
 
-			if (strato_fp_order(in->cmp, cmp))
+			if (strato_fop_holds(in->cmp, cmp))
 				return 1;
 		}
 		return 0;
