@@ -342,6 +342,20 @@ static int strato_merge_build(struct strato_merge *m, const struct strato_event 
 	return 0;
 }
 
+/* Gives the exit `x` its enter (kept in a slot, or the block just before
+ * it) and completes its parameters from it when the exit lacks some. */
+static int strato_merge_with(struct strato_merge *m, struct strato_event *x, const uint8_t *eraw, uint32_t elen,
+			     uint16_t ecpu, unsigned en, const uint32_t *epoff, const uint32_t *eplen,
+			     const struct strato_event **out)
+{
+	x->enter_raw = eraw;
+	x->enter_len = elen;
+	x->enter_cpu = ecpu;
+	if (!strato_merge_lacks(x))
+		return 0;
+	return strato_merge_build(m, x, eraw, en, epoff, eplen, out);
+}
+
 int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const struct strato_event **out,
 		      const struct strato_event **orphan)
 {
@@ -362,22 +376,12 @@ int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const stru
 		return strato_merge_orphan(m, idx, orphan);
 	/* The slot's bytes stay put until a later store reuses the slot, which
 	 * cannot happen while this event is lent. */
-	x->enter_raw = e->raw;
-	x->enter_len = e->len;
-	x->enter_cpu = e->cpu;
-	if (!strato_merge_lacks(x))
-		return 0;
-	return strato_merge_build(m, x, e->raw, e->nparams, e->poff, e->plen, out);
+	return strato_merge_with(m, x, e->raw, e->len, e->cpu, e->nparams, e->poff, e->plen, out);
 }
 
 int strato_merge_pair(struct strato_merge *m, struct strato_event *x, const struct strato_event *e,
 		      const struct strato_event **out)
 {
 	*out = x;
-	x->enter_raw = e->raw;
-	x->enter_len = e->len;
-	x->enter_cpu = e->cpu;
-	if (!strato_merge_lacks(x))
-		return 0;
-	return strato_merge_build(m, x, e->raw, e->nparams, e->poff, e->plen, out);
+	return strato_merge_with(m, x, e->raw, e->len, e->cpu, e->nparams, e->poff, e->plen, out);
 }
