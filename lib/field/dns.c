@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -139,6 +140,24 @@ static bool strato_dns_ip(const struct addrinfo *ai, struct strato_ip *ip)
 	return false;
 }
 
+/* "localhost" and names under it are the loopback addresses whatever the
+ * host's configuration says (RFC 6761 6.3): a minimal container may have
+ * no /etc/hosts, and a filter on localhost must not depend on that. */
+static bool strato_dns_localhost(const char *name, struct strato_ip *got, unsigned *kept)
+{
+	size_t n = strlen(name);
+	struct strato_ip ip = { .family = 4, .prefix = 32, .addr = { 127, 0, 0, 1 } };
+
+	if (n && name[n - 1] == '.')
+		n--; /* the root label */
+	if (!(n == 9 || (n > 9 && name[n - 10] == '.')) || strncasecmp(name + n - 9, "localhost", 9))
+		return false;
+	strato_dns_put(got, kept, STRATO_DNS_MAX_ADDRS, &ip);
+	ip = (struct strato_ip){ .family = 6, .prefix = 128, .addr = { [15] = 1 } };
+	strato_dns_put(got, kept, STRATO_DNS_MAX_ADDRS, &ip);
+	return true;
+}
+
 static void *strato_dns_worker(void *arg)
 {
 	struct strato_dns_job *j = arg;
@@ -158,7 +177,9 @@ static void *strato_dns_worker(void *arg)
 		struct strato_ip got[STRATO_DNS_MAX_ADDRS], ip;
 		struct strato_dns_ent *e;
 
-		if (getaddrinfo(j->names[i], NULL, &hints, &res))
+		if (strato_dns_localhost(j->names[i], got, &kept))
+			res = NULL;
+		else if (getaddrinfo(j->names[i], NULL, &hints, &res))
 			res = NULL;
 		for (const struct addrinfo *ai = res; ai; ai = ai->ai_next)
 			if (strato_dns_ip(ai, &ip))
