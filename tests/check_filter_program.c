@@ -92,13 +92,15 @@ static void strato_t_file(const char *file, long *hits)
 	strato_ruleset_free(rs);
 }
 
+static const char *const strato_t_files[] = {
+    "scap-samples/falcosecurity-libs/curl_google.scap",
+    "scap-samples/draios-sysdig-inspect/502Error.scap",
+    "scap-samples/falcosecurity-falco/connect_localhost.scap",
+};
+#define files strato_t_files
+
 START_TEST(test_same_answers)
 {
-	static const char *const files[] = {
-	    "scap-samples/falcosecurity-libs/curl_google.scap",
-	    "scap-samples/draios-sysdig-inspect/502Error.scap",
-	    "scap-samples/falcosecurity-falco/connect_localhost.scap",
-	};
 	long hits[STRATO_T_N] = {0};
 	unsigned nfiles = 0;
 	char buf[1024];
@@ -111,10 +113,7 @@ START_TEST(test_same_answers)
 		strato_t_file(p, hits);
 		nfiles++;
 	}
-	if (!nfiles) {
-		printf("SKIP: no sample captures\n");
-		exit(STRATO_TEST_SKIP);
-	}
+	ck_assert_uint_gt(nfiles, 0); /* main() skips without them */
 	/* the comparisons above mean something only if checks both pass
 	 * and fail somewhere */
 	ck_assert_int_gt(hits[0], 0);
@@ -179,7 +178,17 @@ int main(void)
 	TCase *tc = tcase_create("program");
 	SRunner *sr;
 	int failed;
+	char buf[1024];
+	bool any = false;
 
+	/* Skip here, not inside a test: Check runs tests in a child, where
+	 * exit(77) is reported as an error. */
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		any |= strato_test_shared(files[i], buf, sizeof(buf)) != NULL;
+	if (!any) {
+		printf("SKIP: no sample captures\n");
+		return STRATO_TEST_SKIP;
+	}
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_same_answers);
 	tcase_add_test(tc, test_layout);
