@@ -110,6 +110,23 @@ static void strato_dns_job_free_names(struct strato_dns_job *j)
 	free(j);
 }
 
+/* Undoes the pending marks of names no worker will look up (out of memory,
+ * no thread): left pending they would stay unresolved for good; stale,
+ * the next compile asks again. */
+static void strato_dns_unpend(char *const *names, unsigned n)
+{
+	pthread_mutex_lock(&strato_dns_mu);
+	for (unsigned i = 0; i < n; i++) {
+		struct strato_dns_ent *e = strato_dns_find(names[i], false);
+
+		if (e && e->pending) {
+			e->pending = false;
+			e->when_ms = INT64_MIN / 2;
+		}
+	}
+	pthread_mutex_unlock(&strato_dns_mu);
+}
+
 static void strato_dns_unref(struct strato_dns_job *j)
 {
 	bool last;
@@ -241,8 +258,14 @@ int strato_dns_resolve(const char *const *names, unsigned n, unsigned timeout_ms
 			e->pending = true;
 		else
 			strato_dns_find(names[i], true);
-		if (!(j->names[j->n] = strdup(names[i])))
+		if (!(j->names[j->n] = strdup(names[i]))) {
+			/* not looked up after all: stale, not pending */
+			if ((e = strato_dns_find(names[i], false))) {
+				e->pending = false;
+				e->when_ms = INT64_MIN / 2;
+			}
 			break;
+		}
 		j->n++;
 	}
 	pthread_mutex_unlock(&strato_dns_mu);
@@ -251,10 +274,9 @@ int strato_dns_resolve(const char *const *names, unsigned n, unsigned timeout_ms
 		free(j);
 		return 0;
 	}
-	if (!j)
-		return -ENOMEM;
 	j->ips = calloc(max, sizeof(*j->ips));
 	if (!j->ips) {
+		strato_dns_unpend(j->names, j->n);
 		strato_dns_job_free_names(j);
 		return -ENOMEM;
 	}
@@ -287,6 +309,8 @@ int strato_dns_resolve(const char *const *names, unsigned n, unsigned timeout_ms
 	}
 	while (workers && j->done < j->n && pthread_cond_timedwait(&j->cv, &j->mu, &dl) != ETIMEDOUT)
 		;
+	if (!workers)
+		strato_dns_unpend(j->names, j->n);
 	for (unsigned i = 0; i < j->nips; i++)
 		strato_dns_put(out, nout, max, &j->ips[i]);
 	j->abandoned = true;
