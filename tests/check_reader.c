@@ -4,6 +4,7 @@
  * truncated and corrupted captures, which must end in a clean error or a
  * clean end of file. Skips (77) when the shared folder is absent. */
 #include "capture/capture.h"
+#include "format/readahead.h"
 #include "format/reader.h"
 #include "format/scap.h"
 #include "testutil.h"
@@ -817,6 +818,134 @@ START_TEST(test_flip)
 }
 END_TEST
 
+/* ---- the read-ahead thread ---- */
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ ((const uint8_t *)p)[i]) * 1099511628211ull;
+	return h;
+}
+
+/* What a reading delivers, to the byte: every event's fields, bytes and
+ * enter bytes, the final status and message, the skip count. */
+struct reading {
+	uint64_t hash, nev, skipped;
+	int rc;
+	char msg[512];
+};
+
+static void read_digest(const char *path, bool thread, struct reading *r)
+{
+	struct strato_stats st = { .sz = sizeof(st) };
+	strato_capture *cap;
+	const strato_event *ev;
+
+	memset(r, 0, sizeof(*r));
+	strato_readahead_off = !thread;
+	r->hash = 14695981039346656037ull;
+	r->rc = strato_capture_open_file(&cap, path, NULL);
+	if (!r->rc) {
+		while ((r->rc = strato_capture_next(cap, &ev)) == STRATO_EVENT) {
+			uint64_t f[] = { ev->len, ev->type, ev->cpu, ev->dump_flags, ev->num, ev->nparams,
+					 ev->enter_len, ev->enter_cpu, ev->file_nparams, ev->origin };
+
+			r->hash = fnv(r->hash, f, sizeof(f));
+			r->hash = fnv(r->hash, ev->raw, ev->len);
+			r->hash = fnv(r->hash, ev->poff, ev->nparams * sizeof(ev->poff[0]));
+			r->hash = fnv(r->hash, ev->plen, ev->nparams * sizeof(ev->plen[0]));
+			if (ev->enter_raw)
+				r->hash = fnv(r->hash, ev->enter_raw, ev->enter_len);
+			r->nev++;
+		}
+		ck_assert_int_eq(strato_capture_stats(cap, &st), 0);
+		r->skipped = st.skipped_unknown;
+		strato_capture_close(cap);
+	}
+	if (r->rc < 0)
+		snprintf(r->msg, sizeof(r->msg), "%s", strato_last_error());
+	strato_readahead_off = 0;
+}
+
+static void same_reading(const char *path, const char *what)
+{
+	struct reading a, b;
+
+	read_digest(path, true, &a);
+	read_digest(path, false, &b);
+	ck_assert_msg(a.nev == b.nev && a.hash == b.hash && a.rc == b.rc && a.skipped == b.skipped &&
+			      !strcmp(a.msg, b.msg),
+		      "%s: thread %llu events rc %d skipped %llu \"%s\"; caller %llu rc %d skipped %llu \"%s\"", what,
+		      (unsigned long long)a.nev, a.rc, (unsigned long long)a.skipped, a.msg, (unsigned long long)b.nev,
+		      b.rc, (unsigned long long)b.skipped, b.msg);
+}
+
+/* Every plain sample and fixture, the samples concatenated (the thread
+ * hands back at each new section header, whose tables replace the
+ * first), and cut files (errors after the same events, same message):
+ * reading in the thread delivers exactly what the caller's thread does. */
+START_TEST(test_readahead)
+{
+	uint8_t *all = NULL;
+	size_t total = 0;
+	char rel[256];
+
+	setup_memfd();
+	for (size_t i = 0; i < STRATO_ARRAY_SIZE(samples); i++) {
+		size_t len;
+		uint8_t *d;
+
+		snprintf(rel, sizeof(rel), "scap-samples/%s", samples[i]);
+		same_reading(shared(rel), rel);
+		d = load_raw(shared(rel), &len);
+		if (len >= 2 && !(d[0] == 0x1f && d[1] == 0x8b)) {
+			all = realloc(all, total + len);
+			memcpy(all + total, d, len);
+			total += len;
+		}
+		free(d);
+	}
+	for (size_t i = 0; i < STRATO_ARRAY_SIZE(fixtures); i++) {
+		snprintf(rel, sizeof(rel), FIX "%s", fixtures[i].file);
+		same_reading(shared(rel), rel);
+	}
+	ck_assert_int_eq(ftruncate(memfd, 0), 0);
+	ck_assert_int_eq(pwrite(memfd, all, total, 0), (ssize_t)total);
+	same_reading(memfd_path, "samples concatenated");
+	for (size_t cut = 1; cut < 40; cut++) {
+		size_t at = total / 40 * cut + cut * 7;
+
+		ck_assert_int_eq(ftruncate(memfd, 0), 0);
+		ck_assert_int_eq(pwrite(memfd, all, at, 0), (ssize_t)at);
+		snprintf(rel, sizeof(rel), "samples concatenated, cut at %zu", at);
+		same_reading(memfd_path, rel);
+	}
+	free(all);
+	close(memfd);
+}
+END_TEST
+
+/* A break stops the reading at once, and closing while the thread works
+ * ahead (or waits for room) frees everything (ASan in scripts/check). */
+START_TEST(test_readahead_stop)
+{
+	const char *path = shared("scap-samples/draios-sysdig-inspect/502Error.scap");
+	strato_capture *cap;
+	const strato_event *ev;
+
+	for (int n = 0; n < 200; n += 7) {
+		ck_assert_int_eq(strato_capture_open_file(&cap, path, NULL), 0);
+		for (int i = 0; i < n; i++)
+			ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EVENT);
+		if (n % 2) {
+			strato_capture_break(cap);
+			ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EOF);
+		}
+		strato_capture_close(cap);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("reader");
@@ -842,6 +971,8 @@ int main(void)
 	tcase_set_timeout(tc, 900);
 	tcase_add_test(tc, test_truncate);
 	tcase_add_test(tc, test_flip);
+	tcase_add_test(tc, test_readahead);
+	tcase_add_test(tc, test_readahead_stop);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }

@@ -271,13 +271,18 @@ static int strato_merge_build(struct strato_merge *m, const struct strato_event 
 				edata += eplen[plan[i]];
 	}
 	total = STRATO_EVT_HDR_LEN + n * width + xdata + edata;
-	if (total > m->out.cap) {
-		m->out.len = 0;
-		err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
-		if (err)
-			return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
+	if (m->dst && total <= m->dst_cap) {
+		p = m->dst;
+	} else {
+		if (total > m->out.cap) {
+			m->out.len = 0;
+			err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
+			if (err)
+				return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
+		}
+		p = m->out.data;
+		m->out.len = total;
 	}
-	p = m->out.data;
 	memcpy(p, x->raw, 20); /* ts, tid, len (rewritten below), type */
 	strato_st32(p + 16, total);
 	strato_st16(p + 20, x->type);
@@ -325,7 +330,6 @@ static int strato_merge_build(struct strato_merge *m, const struct strato_event 
 			off += len;
 		}
 	}
-	m->out.len = total;
 	m->ev.raw = p;
 	m->ev.len = total;
 	m->ev.type = x->type;

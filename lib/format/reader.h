@@ -37,6 +37,10 @@ struct strato_merge {
 	uint32_t nused;
 	uint32_t victim;         /* round-robin eviction cursor */
 	struct strato_buf out;   /* the merged exit event */
+	/* Set by the caller: build the merged event at dst instead when it
+	 * fits in dst_cap bytes (the read-ahead's batch, sparing a copy). */
+	uint8_t *dst;
+	size_t dst_cap;
 	struct strato_event ev;
 	struct strato_buf orphan_buf; /* an enter event that lost its exit */
 	struct strato_event orphan;

@@ -4,6 +4,8 @@ lib_libstratocore_internal_la_SOURCES += \
 	lib/format/scap_read.c \
 	lib/format/gzread.h \
 	lib/format/gzread.c \
+	lib/format/readahead.h \
+	lib/format/readahead.c \
 	lib/format/merge.c
 # libdeflate (optional, configure --without-libdeflate): whole gzip members,
 # about twice as fast as zlib, for the reader and the writer.

@@ -23,6 +23,7 @@
  *    are delivered as they come. */
 #include "capture/capture.h"
 #include "format/gzread.h"
+#include "format/readahead.h"
 #include "format/reader.h"
 #include "format/scap.h"
 
@@ -69,6 +70,16 @@ struct strato_scap {
 	bool pend;
 	const strato_event *deferred; /* delivered on the next call */
 	struct strato_tables *tables;
+	/* Plain regular files are decoded in a thread ahead of the caller
+	 * (readahead.c). The thread stops in front of a new section header,
+	 * whose tables only the caller's thread may replace: the caller reads
+	 * on (`ra_hold`) until that header is behind it, then starts a thread
+	 * again. */
+	bool ra_ok;
+	bool ra_hold;
+	bool ra_on; /* set before the thread starts: strato_step reads it there */
+	struct strato_readahead *ra;
+	const volatile sig_atomic_t *brk; /* the capture's break flag */
 };
 
 /* Bounds-checked reader over one block body; the first failure sticks and
@@ -1008,6 +1019,7 @@ static int strato_read_shb(struct strato_scap *s, uint32_t len)
 	strato_merge_reset(&s->merge);
 	s->budget = STRATO_TABLES_BUDGET;
 	s->in_events = false;
+	s->ra_hold = false;
 	s->pos += len;
 	return 0;
 }
@@ -1041,6 +1053,8 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 			rc = strato_merge_flush_oldest(&s->merge, out);
 			return rc ? rc : *out ? STRATO_EVENT : 0;
 		}
+		if (out && s->ra_on)
+			return STRATO_RA_STOP;
 		rc = strato_fill(s, 12, 0);
 		if (rc)
 			return rc < 0 ? rc : strato_fail(-STRATO_ETRUNC, "file ends inside the section header at offset %" PRIu64, off);
@@ -1084,9 +1098,10 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 	return rc;
 }
 
-static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
+/* The next event of the file: in the caller's thread (brk: the capture's
+ * break flag) or in the read-ahead thread (brk NULL). */
+static int strato_file_pull(struct strato_scap *s, const volatile sig_atomic_t *brk, const strato_event **ev_out)
 {
-	struct strato_scap *s = cap->priv;
 	int rc;
 
 	if (s->deferred) {
@@ -1095,7 +1110,7 @@ static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
 		return STRATO_EVENT;
 	}
 	do {
-		if (cap->brk)
+		if (brk && *brk)
 			return STRATO_EOF;
 		rc = strato_step(s, ev_out);
 	} while (rc == 0);
@@ -1108,15 +1123,57 @@ static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
 	return rc;
 }
 
+static int strato_file_pull_ra(void *ctx, const strato_event **ev_out, uint8_t *room, size_t room_len)
+{
+	struct strato_scap *s = ctx;
+	int rc;
+
+	/* Only an event merged by this call is built there: merged events
+	 * are never deferred (an orphan comes out with an unmerged one). */
+	s->merge.dst = room;
+	s->merge.dst_cap = room_len;
+	rc = strato_file_pull(s, NULL, ev_out);
+	s->merge.dst = NULL;
+	return rc;
+}
+
+static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
+{
+	struct strato_scap *s = cap->priv;
+	int rc;
+
+	if (cap->brk)
+		return STRATO_EOF;
+	/* Started at the first call, when the event lent last (by this
+	 * thread) is no longer needed. */
+	if (s->ra_ok && !s->ra && !s->ra_hold) {
+		s->ra_on = true;
+		s->ra_on = !strato_readahead_start(&s->ra, strato_file_pull_ra, s, &s->skipped_unknown);
+	}
+	if (s->ra) {
+		rc = strato_readahead_next(s->ra, ev_out);
+		if (rc != STRATO_RA_STOP)
+			return rc;
+		strato_readahead_free(s->ra);
+		s->ra = NULL;
+		s->ra_on = false;
+		s->ra_hold = true;
+	}
+	return strato_file_pull(s, s->brk, ev_out);
+}
+
 static void strato_file_stats(strato_capture *cap, struct strato_stats *st)
 {
-	st->skipped_unknown = ((struct strato_scap *)cap->priv)->skipped_unknown;
+	const struct strato_scap *s = cap->priv;
+
+	st->skipped_unknown = s->ra ? strato_readahead_counter(s->ra) : s->skipped_unknown;
 }
 
 static void strato_scap_free(struct strato_scap *s)
 {
 	if (!s)
 		return;
+	strato_readahead_free(s->ra); /* first: its thread uses all the rest */
 	strato_gzread_close(s->gz); /* stops its thread before the fd goes */
 	if (s->fd >= 0)
 		close(s->fd);
@@ -1153,7 +1210,9 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return strato_fail(-errno, "cannot open %s: %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st))
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		return strato_fail(-EISDIR, "%s is a directory", path);
 	}
@@ -1191,6 +1250,10 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 	}
 	s->tables = &cap->tables;
 	s->budget = STRATO_TABLES_BUDGET;
+	s->brk = &cap->brk;
+	/* a pipe could block the thread, and close must never wait on it;
+	 * gzip files are inflated in a thread already */
+	s->ra_ok = !s->gz && S_ISREG(st.st_mode);
 	/* The first block must be a section header. */
 	rc = strato_fill(s, 8, 0);
 	if (rc == 0 && strato_ld32(s->buf) != STRATO_SHB_TYPE)
