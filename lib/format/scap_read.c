@@ -1147,8 +1147,9 @@ static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
 	/* Started at the first call, when the event lent last (by this
 	 * thread) is no longer needed. */
 	if (s->ra_ok && !s->ra && !s->ra_hold) {
-		s->ra_on = true;
-		s->ra_on = !strato_readahead_start(&s->ra, strato_file_pull_ra, s, &s->skipped_unknown);
+		s->ra_on = true; /* before the thread runs: it reads the flag */
+		if (strato_readahead_start(&s->ra, strato_file_pull_ra, s, &s->skipped_unknown))
+			s->ra_on = false; /* no thread */
 	}
 	if (s->ra) {
 		rc = strato_readahead_next(s->ra, ev_out);
