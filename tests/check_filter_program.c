@@ -16,6 +16,7 @@
 static const char *const strato_t_exprs[] = {
     "proc.name = curl",
     "proc.name != curl",
+    "proc.name = \"<NA>\" or proc.name startswith \"<\"", /* threads without a name */
     "not proc.name in (bash, sh, curl)",
     "proc.name in (a, b, c, d, e, f, g, h, curl, sysdig)",
     "fd.name startswith /etc/",

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "filter/filter.h"
 #include "event/event.h"
+#include "state/state.h"
 
 /* Hash of a string for the literal sets: its length and first and last 8
  * bytes (paths in one list tend to share a prefix, and hashing every byte
@@ -85,6 +86,8 @@ static enum strato_fsrc strato_fp_src(const struct strato_fref *r)
 		return STRATO_S_EVT_FAILED;
 	case STRATO_F_EVT_DIR:
 		return STRATO_S_EVT_DIR;
+	case STRATO_F_PROC_NAME:
+		return STRATO_S_PROC_NAME;
 	default:
 		return STRATO_S_FIELD;
 	}
@@ -174,7 +177,7 @@ static int strato_fp_leaf(struct strato_filter *f, struct strato_fins *in, const
 		in->n = n->vals[0].nbytes;
 		in->i = n->vals[0].i;
 	}
-	if (in->src == STRATO_S_FIELD)
+	if (in->src == STRATO_S_FIELD || in->src == STRATO_S_PROC_NAME)
 		in->slot = strato_fp_slot(f, n->lhs.name, uses);
 	return in->op == STRATO_I_STR_SET ? strato_fp_set(f, in) : 0;
 }
@@ -328,6 +331,10 @@ static inline int strato_fp_str(const struct strato_fins *in, const strato_event
 	if (in->src == STRATO_S_EVT_DIR) {
 		*s = strato_event_is_enter(ev->type) ? ">" : "<";
 		*n = 1;
+		return 1;
+	}
+	if (in->src == STRATO_S_PROC_NAME && (*s = strato_state_cur_comm(ev))) {
+		*n = strlen(*s);
 		return 1;
 	}
 	v = strato_fp_get(in, ev, c, tmp, &rc);

@@ -150,6 +150,18 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev);
 struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t tid);
 /* The process (main thread) of a thread, or the thread itself. */
 struct strato_thread *strato_state_main(const struct strato_state *st, const struct strato_thread *t);
+/* proc.name of the capture's current event, as its getter gives it, read
+ * straight from the thread (filters test it more than any other field);
+ * NULL when the getter must answer: another event, or no thread. */
+static inline const char *strato_state_cur_comm(const struct strato_event *ev)
+{
+	const struct strato_state *st = ev->state;
+	const struct strato_thread *t;
+
+	if (!st || !st->cur_ready || st->cur_ev != ev || !(t = st->cur_thread) || t->stub)
+		return NULL;
+	return t->comm[0] ? t->comm : "<NA>";
+}
 struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct strato_thread *t, int64_t fd);
 const struct strato_user *strato_state_user(const struct strato_state *st, uint32_t uid);
 const struct strato_user *strato_state_group(const struct strato_state *st, uint32_t gid);
