@@ -41,6 +41,35 @@ static inline void strato_st16(void *p, uint16_t v) { memcpy(p, &v, 2); }
 static inline void strato_st32(void *p, uint32_t v) { memcpy(p, &v, 4); }
 static inline void strato_st64(void *p, uint64_t v) { memcpy(p, &v, 8); }
 
+/* memcpy for the short copies of event building (length arrays, most
+ * parameters), where a call to memcpy costs more than the bytes: two
+ * overlapping fixed-size moves, never past either end. */
+static inline void strato_copy(void *d, const void *s, size_t n)
+{
+	uint8_t *o = d;
+	const uint8_t *i = s;
+
+	if (n >= 16 && n <= 32) {
+		uint8_t a[16], b[16];
+
+		memcpy(a, i, 16);
+		memcpy(b, i + n - 16, 16);
+		memcpy(o, a, 16);
+		memcpy(o + n - 16, b, 16);
+	} else if (n >= 8 && n < 16) {
+		strato_st64(o + n - 8, strato_ld64(i + n - 8));
+		strato_st64(o, strato_ld64(i));
+	} else if (n >= 4 && n < 8) {
+		strato_st32(o + n - 4, strato_ld32(i + n - 4));
+		strato_st32(o, strato_ld32(i));
+	} else if (n < 4) {
+		for (size_t k = 0; k < n; k++)
+			o[k] = i[k];
+	} else {
+		memcpy(d, s, n);
+	}
+}
+
 #define STRATO_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

@@ -292,15 +292,15 @@ static int strato_merge_build(struct strato_merge *m, const struct strato_event 
 		/* the exit's lengths and data are contiguous in its raw bytes */
 		uint32_t d = off - (STRATO_EVT_HDR_LEN + k * width);
 
-		memcpy(p + STRATO_EVT_HDR_LEN, x->raw + STRATO_EVT_HDR_LEN, k * width);
-		memcpy(p + STRATO_EVT_HDR_LEN + k * width, eraw + STRATO_EVT_HDR_LEN + j0 * width, (n - k) * width);
-		memcpy(p + off, x->raw + STRATO_EVT_HDR_LEN + k * width, xdata);
+		strato_copy(p + STRATO_EVT_HDR_LEN, x->raw + STRATO_EVT_HDR_LEN, k * width);
+		strato_copy(p + STRATO_EVT_HDR_LEN + k * width, eraw + STRATO_EVT_HDR_LEN + j0 * width, (n - k) * width);
+		strato_copy(p + off, x->raw + STRATO_EVT_HDR_LEN + k * width, xdata);
 		for (unsigned i = 0; i < k; i++) {
 			m->ev.poff[i] = x->poff[i] + d;
 			m->ev.plen[i] = x->plen[i];
 		}
 		off += xdata;
-		memcpy(p + off, eraw + epoff[j0], edata);
+		strato_copy(p + off, eraw + epoff[j0], edata);
 		d = off - epoff[j0];
 		for (unsigned i = k; i < n; i++) {
 			m->ev.poff[i] = epoff[j0 + i - k] + d;
@@ -323,7 +323,7 @@ static int strato_merge_build(struct strato_merge *m, const struct strato_event 
 			else
 				strato_st32(p + STRATO_EVT_HDR_LEN + 4 * i, len);
 			if (len)
-				memcpy(p + off, from, len);
+				strato_copy(p + off, from, len);
 			/* Built here, so its offsets are known: no second parse. */
 			m->ev.poff[i] = off;
 			m->ev.plen[i] = len;

@@ -77,7 +77,7 @@ static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *
 	d = &b->evs[b->n++];
 	/* the struct's used part only: most of poff/plen is unused */
 	if (ev->raw != p)
-		memcpy(p, ev->raw, ev->len);
+		strato_copy(p, ev->raw, ev->len);
 	d->raw = p;
 	d->len = ev->len;
 	d->type = ev->type;
@@ -85,8 +85,8 @@ static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *
 	d->dump_flags = ev->dump_flags;
 	d->num = ev->num;
 	d->nparams = ev->nparams;
-	memcpy(d->poff, ev->poff, ev->nparams * sizeof(d->poff[0]));
-	memcpy(d->plen, ev->plen, ev->nparams * sizeof(d->plen[0]));
+	strato_copy(d->poff, ev->poff, ev->nparams * sizeof(d->poff[0]));
+	strato_copy(d->plen, ev->plen, ev->nparams * sizeof(d->plen[0]));
 	d->enter_raw = NULL;
 	d->enter_len = ev->enter_len;
 	d->enter_cpu = ev->enter_cpu;
@@ -94,7 +94,7 @@ static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *
 	d->origin = ev->origin;
 	d->state = NULL;
 	if (ev->enter_raw) {
-		memcpy(p + ev->len, ev->enter_raw, ev->enter_len);
+		strato_copy(p + ev->len, ev->enter_raw, ev->enter_len);
 		d->enter_raw = p + ev->len;
 	}
 	b->bytes.len += need;
