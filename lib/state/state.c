@@ -1659,6 +1659,9 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		st->prev_ts = ts;
 	ev->state = st;
 	st->cur_ev = ev;
+	/* a function of the event alone: worked out once for the handlers
+	 * and the getters */
+	st->cur_fdnum = strato_fd_num_of(ev);
 	st->nc_ev = NULL;
 	/* runs of events from one thread are common */
 	t = st->cur_thread && st->cur_thread->tid == tid ? st->cur_thread : strato_map_get(&st->threads, tid);
@@ -1686,7 +1689,6 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	st->stats.fds = st->nfds;
 	/* what the getters ask about this event, resolved once */
 	st->cur_main = strato_state_main(st, st->cur_thread);
-	st->cur_fdnum = strato_fd_num_of(ev);
 	st->cur_fd = strato_state_fd(st, st->cur_thread, st->cur_fdnum);
 	st->cur_ready = true;
 }
@@ -1728,8 +1730,9 @@ int64_t strato_event_fd_num(const struct strato_event *ev)
 {
 	const struct strato_state *st = ev->state;
 
-	/* the capture's current event: resolved by its update */
-	if (st && st->cur_ready && st->cur_ev == ev)
+	/* the capture's current event: worked out by its update (first
+	 * thing, so its handlers get it too) */
+	if (st && st->cur_ev == ev)
 		return st->cur_fdnum;
 	pthread_once(&strato_sh_once, strato_sh_init);
 	return strato_fd_num_of(ev);

@@ -119,10 +119,10 @@ struct strato_state {
 	 * changed the state (hash; absent fds count as named "") */
 	const struct strato_event *nc_ev;
 	uint64_t nc_hash;
-	/* the event being answered, resolved once at the end of its update
-	 * (cur_ready) so the getters only read: its thread, that thread's
-	 * process (strato_state_main), its fd number (strato_event_fd_num)
-	 * and fd entry (strato_state_fd) */
+	/* the event being answered, resolved once by its update so the
+	 * getters only read: its fd number (strato_event_fd_num, at the start,
+	 * for the handlers too), and at the end (cur_ready) its thread, that
+	 * thread's process (strato_state_main) and fd entry (strato_state_fd) */
 	const struct strato_event *cur_ev;
 	struct strato_thread *cur_thread, *cur_main;
 	int64_t cur_fdnum;
