@@ -3,14 +3,15 @@
  *
  * Reading a file is about half of what a filtering reader (stratoread
  * with a filter) spends per event; the state update and the filter are
- * the other half. The thread calls the source and copies each event (its
- * struct and bytes, the merged enter's bytes too) into a ring of
- * batches; the caller lends events out of the batch in its hands and
- * gives a batch back when it moves past it, so an event stays valid until
- * the next call, as the API promises. Batches are handed over under a
- * mutex, a few hundred times per million events. Memory is bounded: four
- * batches of at most STRATO_RA_EVENTS events, whose bytes stay under
- * STRATO_RA_BYTES unless one event alone is larger. */
+ * the other half. The thread calls the source and appends each event (a
+ * small header, its bytes, its merged enter's bytes, its parameter
+ * offsets) to one of four batches; merged events are built in the batch
+ * directly. The caller rebuilds each event from its record into a struct
+ * of its own, lends it until the next call, as the API promises, and
+ * gives a batch back when it moves past it. Batches change hands under a
+ * mutex, about a thousand times per million events. Memory is bounded:
+ * four batches of at most STRATO_RA_EVENTS events in STRATO_RA_BYTES,
+ * unless one event alone is larger. */
 #include "core/buf.h"
 #include "core/internal.h"
 #include "event/event.h"
@@ -29,10 +30,23 @@
 
 int strato_readahead_off;
 
+/* An event in a batch: this header, its bytes, its enter's bytes, then
+ * its parameter offsets and lengths, 8-byte aligned. Compact and written
+ * in one sweep: each line the thread writes is a line the caller's core
+ * must fetch from it. */
+struct strato_ra_rec {
+	uint32_t size; /* of the whole record */
+	uint32_t len, enter_len, nparams, dump_flags;
+	uint16_t type, cpu, enter_cpu;
+	uint8_t file_nparams, origin;
+	uint64_t num;
+};
+
+#define STRATO_RA_ALIGN(n) (((n) + 7) & ~(size_t)7)
+
 struct strato_ra_batch {
-	struct strato_event *evs;
+	struct strato_buf bytes; /* the records */
 	unsigned n;
-	struct strato_buf bytes;
 	int end; /* 0: more batches follow; else the source's final status */
 	char msg[STRATO_ERRMSG_MAX];
 	uint64_t counter;
@@ -52,52 +66,57 @@ struct strato_readahead {
 	bool waiting_ready, waiting_space; /* under mu: signal only a sleeper */
 	/* the thread's side */
 	const struct strato_event *carry; /* did not fit the last batch */
-	/* the caller's side */
+	/* the caller's side: the event lent, rebuilt from its record */
 	struct strato_ra_batch *cur;
 	unsigned idx;
+	size_t pos;
+	struct strato_event ev;
 };
 
-/* Copies `ev` into batch `b`; false when it does not fit (b not empty). */
+/* Where the source may build an event's bytes in batch b (after the
+ * record header), and how much room is there. */
+static uint8_t *strato_ra_room(struct strato_ra_batch *b, size_t *room)
+{
+	size_t at = b->bytes.len + sizeof(struct strato_ra_rec);
+
+	*room = at < b->bytes.cap ? b->bytes.cap - at : 0;
+	return b->bytes.data + at;
+}
+
+/* Appends `ev` to batch `b`; false when it does not fit (b not empty). */
 static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *ev, int *err)
 {
-	size_t need = (size_t)ev->len + ev->enter_len;
-	struct strato_event *d;
+	size_t arrays = (size_t)ev->nparams * 4;
+	size_t size = STRATO_RA_ALIGN(sizeof(struct strato_ra_rec) + STRATO_RA_ALIGN((size_t)ev->len + ev->enter_len) +
+				      2 * arrays);
+	struct strato_ra_rec *r;
 	uint8_t *p;
 
-	if (b->bytes.len + need > b->bytes.cap) {
+	if (b->bytes.len + size > b->bytes.cap) {
 		if (b->n)
 			return false;
-		*err = strato_buf_reserve(&b->bytes, need, STRATO_RA_EVENT_MAX);
+		*err = strato_buf_reserve(&b->bytes, size, STRATO_RA_EVENT_MAX);
 		if (*err) {
-			*err = strato_fail(*err, "out of memory for a %zu-byte event", need);
+			*err = strato_fail(*err, "out of memory for a %zu-byte event", size);
 			return false;
 		}
 	}
-	p = b->bytes.data + b->bytes.len;
-	d = &b->evs[b->n++];
-	/* the struct's used part only: most of poff/plen is unused */
-	if (ev->raw != p)
+	r = (struct strato_ra_rec *)(void *)(b->bytes.data + b->bytes.len);
+	p = (uint8_t *)(r + 1);
+	*r = (struct strato_ra_rec){
+		.size = (uint32_t)size, .len = ev->len, .enter_len = ev->enter_raw ? ev->enter_len : 0,
+		.nparams = ev->nparams, .dump_flags = ev->dump_flags, .type = ev->type, .cpu = ev->cpu,
+		.enter_cpu = ev->enter_cpu, .file_nparams = ev->file_nparams, .origin = ev->origin, .num = ev->num,
+	};
+	if (ev->raw != p) /* else built in place by the source */
 		strato_copy(p, ev->raw, ev->len);
-	d->raw = p;
-	d->len = ev->len;
-	d->type = ev->type;
-	d->cpu = ev->cpu;
-	d->dump_flags = ev->dump_flags;
-	d->num = ev->num;
-	d->nparams = ev->nparams;
-	strato_copy(d->poff, ev->poff, ev->nparams * sizeof(d->poff[0]));
-	strato_copy(d->plen, ev->plen, ev->nparams * sizeof(d->plen[0]));
-	d->enter_raw = NULL;
-	d->enter_len = ev->enter_len;
-	d->enter_cpu = ev->enter_cpu;
-	d->file_nparams = ev->file_nparams;
-	d->origin = ev->origin;
-	d->state = NULL;
-	if (ev->enter_raw) {
+	if (ev->enter_raw)
 		strato_copy(p + ev->len, ev->enter_raw, ev->enter_len);
-		d->enter_raw = p + ev->len;
-	}
-	b->bytes.len += need;
+	p += STRATO_RA_ALIGN((size_t)ev->len + r->enter_len);
+	strato_copy(p, ev->poff, arrays);
+	strato_copy(p + arrays, ev->plen, arrays);
+	b->bytes.len += size;
+	b->n++;
 	return true;
 }
 
@@ -105,6 +124,8 @@ static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *
 static void strato_ra_fill(struct strato_readahead *ra, struct strato_ra_batch *b)
 {
 	const struct strato_event *ev;
+	uint8_t *room;
+	size_t nroom;
 	int rc = 0;
 
 	b->n = 0;
@@ -120,7 +141,8 @@ static void strato_ra_fill(struct strato_readahead *ra, struct strato_ra_batch *
 			ev = ra->carry;
 			ra->carry = NULL;
 		} else {
-			rc = ra->pull(ra->ctx, &ev, b->bytes.data + b->bytes.len, b->bytes.cap - b->bytes.len);
+			room = strato_ra_room(b, &nroom);
+			rc = ra->pull(ra->ctx, &ev, room, nroom);
 			if (rc != STRATO_EVENT)
 				break;
 			rc = 0;
@@ -170,10 +192,8 @@ static void *strato_ra_thread(void *arg)
 
 static void strato_ra_release(struct strato_readahead *ra)
 {
-	for (unsigned i = 0; i < STRATO_RA_NBUF; i++) {
-		free(ra->buf[i].evs);
+	for (unsigned i = 0; i < STRATO_RA_NBUF; i++)
 		strato_buf_free(&ra->buf[i].bytes);
-	}
 	free(ra);
 }
 
@@ -190,8 +210,7 @@ int strato_readahead_start(struct strato_readahead **out, strato_ra_pull pull, v
 	if (!ra)
 		return strato_fail(-ENOMEM, "out of memory");
 	for (unsigned i = 0; i < STRATO_RA_NBUF; i++) {
-		ra->buf[i].evs = malloc(STRATO_RA_EVENTS * sizeof(*ra->buf[i].evs));
-		if (!ra->buf[i].evs || strato_buf_reserve(&ra->buf[i].bytes, STRATO_RA_BYTES, STRATO_RA_BYTES)) {
+		if (strato_buf_reserve(&ra->buf[i].bytes, STRATO_RA_BYTES, STRATO_RA_BYTES)) {
 			strato_ra_release(ra);
 			return strato_fail(-ENOMEM, "out of memory");
 		}
@@ -222,6 +241,9 @@ int strato_readahead_start(struct strato_readahead **out, strato_ra_pull pull, v
 int strato_readahead_next(struct strato_readahead *ra, const struct strato_event **ev)
 {
 	struct strato_ra_batch *b = ra->cur;
+	const struct strato_ra_rec *r;
+	struct strato_event *e = &ra->ev;
+	const uint8_t *p;
 
 	if (b && ra->idx == b->n) {
 		if (b->end) {
@@ -247,10 +269,31 @@ int strato_readahead_next(struct strato_readahead *ra, const struct strato_event
 		b = ra->cur = &ra->buf[ra->rd];
 		pthread_mutex_unlock(&ra->mu);
 		ra->idx = 0;
+		ra->pos = 0;
 		if (!b->n)
 			return strato_readahead_next(ra, ev);
 	}
-	*ev = &b->evs[ra->idx++];
+	r = (const struct strato_ra_rec *)(const void *)(b->bytes.data + ra->pos);
+	p = (const uint8_t *)(r + 1);
+	e->raw = p;
+	e->len = r->len;
+	e->type = r->type;
+	e->cpu = r->cpu;
+	e->dump_flags = r->dump_flags;
+	e->num = r->num;
+	e->nparams = r->nparams;
+	e->enter_raw = r->enter_len ? p + r->len : NULL;
+	e->enter_len = r->enter_len;
+	e->enter_cpu = r->enter_cpu;
+	e->file_nparams = r->file_nparams;
+	e->origin = r->origin;
+	e->state = NULL;
+	p += STRATO_RA_ALIGN((size_t)r->len + r->enter_len);
+	strato_copy(e->poff, p, r->nparams * 4);
+	strato_copy(e->plen, p + r->nparams * 4, r->nparams * 4);
+	ra->pos += r->size;
+	ra->idx++;
+	*ev = e;
 	return STRATO_EVENT;
 }
 
