@@ -81,7 +81,13 @@ STRATO_API int strato_capture_open_live(strato_capture **out, const struct strat
  * @brief Opens a .scap capture file, plain or gzip-compressed.
  *
  * The file's header blocks (machine info, processes, fds, users, interfaces)
- * are read here; a file that is not a capture fails here.
+ * are read here; a file that is not a capture fails here. Events of a plain
+ * regular file are then decoded by a helper thread a few thousand events
+ * ahead of strato_capture_next() (a gzip file's thread inflates it), so
+ * reading overlaps with what the caller does per event on a second core.
+ * The thread blocks every signal and ends in strato_capture_close(); it
+ * changes nothing about how the capture is used (one thread at a time).
+ * Pipes and other non-regular files are read in the caller's thread.
  *
  * @param out receives the capture; owned by the caller (strato_capture_close())
  * @param path file name ("-" is not special)
