@@ -5,6 +5,8 @@
  * the file divided by events x REPEAT is the ns per event of the filter
  * alone (reading is not counted; the clock's own cost is spread over the
  * REPEAT calls; windows the scheduler cut are left out, see trimmed()).
+ * The file is read in this thread (single_thread), so that no read-ahead
+ * thread shares the machine with the timed calls.
  * Median of 3 passes. Prints name, ns/event, matches. With a second
  * argument, only the benchmarks whose name contains it run. */
 #include <stratocore/stratocore.h>
@@ -71,12 +73,13 @@ static double pass(const char *file, const strato_filter *f, const strato_rulese
 		   unsigned long *nmatch)
 {
 	strato_capture *cap;
+	STRATO_OPTS(strato_file_opts, fo, .single_thread = true);
 	const strato_event *ev;
 	unsigned long kept;
 	double total;
 	unsigned m[128];
 
-	if (strato_capture_open_file(&cap, file, NULL)) {
+	if (strato_capture_open_file(&cap, file, &fo)) {
 		fprintf(stderr, "%s: %s\n", file, strato_last_error());
 		exit(1);
 	}

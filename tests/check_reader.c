@@ -4,7 +4,6 @@
  * truncated and corrupted captures, which must end in a clean error or a
  * clean end of file. Skips (77) when the shared folder is absent. */
 #include "capture/capture.h"
-#include "format/readahead.h"
 #include "format/reader.h"
 #include "format/scap.h"
 #include "testutil.h"
@@ -838,13 +837,13 @@ struct reading {
 static void read_digest(const char *path, bool thread, struct reading *r)
 {
 	struct strato_stats st = { .sz = sizeof(st) };
+	STRATO_OPTS(strato_file_opts, fo, .single_thread = !thread);
 	strato_capture *cap;
 	const strato_event *ev;
 
 	memset(r, 0, sizeof(*r));
-	strato_readahead_off = !thread;
 	r->hash = 14695981039346656037ull;
-	r->rc = strato_capture_open_file(&cap, path, NULL);
+	r->rc = strato_capture_open_file(&cap, path, &fo);
 	if (!r->rc) {
 		while ((r->rc = strato_capture_next(cap, &ev)) == STRATO_EVENT) {
 			uint64_t f[] = { ev->len, ev->type, ev->cpu, ev->dump_flags, ev->num, ev->nparams,
@@ -864,7 +863,6 @@ static void read_digest(const char *path, bool thread, struct reading *r)
 	}
 	if (r->rc < 0)
 		snprintf(r->msg, sizeof(r->msg), "%s", strato_last_error());
-	strato_readahead_off = 0;
 }
 
 static void same_reading(const char *path, const char *what)

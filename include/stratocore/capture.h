@@ -60,6 +60,10 @@ struct strato_live_opts {
 struct strato_file_opts {
 	/** sizeof(struct strato_file_opts), set by STRATO_OPTS(). */
 	size_t sz;
+	/** Read and decode in the caller's thread only: no helper thread (see
+	 * strato_capture_open_file()), e.g. for a process kept to one CPU or a
+	 * sandbox without threads. Events and errors are the same. @since 0.1 */
+	bool single_thread;
 };
 
 /**
@@ -87,7 +91,8 @@ STRATO_API int strato_capture_open_live(strato_capture **out, const struct strat
  * reading overlaps with what the caller does per event on a second core.
  * The thread blocks every signal and ends in strato_capture_close(); it
  * changes nothing about how the capture is used (one thread at a time).
- * Pipes and other non-regular files are read in the caller's thread.
+ * Pipes and other non-regular files are read in the caller's thread, and
+ * so is every file with strato_file_opts.single_thread.
  *
  * @param out receives the capture; owned by the caller (strato_capture_close())
  * @param path file name ("-" is not special)

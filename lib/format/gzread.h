@@ -25,9 +25,9 @@ extern size_t strato_gzread_member_max;
  * 4096) bytes at `pre` the caller already read from it, then the rest from
  * its current position. The caller keeps `fd` and closes it after
  * strato_gzread_close.
- * A thread decompresses ahead when `fd` is a regular file. Returns 0 or
- * -ENOMEM. */
-int strato_gzread_open(struct strato_gzread **out, int fd, const void *pre, size_t npre);
+ * With `thread`, a thread decompresses ahead when `fd` is a regular file.
+ * Returns 0 or -ENOMEM. */
+int strato_gzread_open(struct strato_gzread **out, int fd, const void *pre, size_t npre, bool thread);
 /* Copies up to `n` decompressed bytes to `dst`. Returns how many (> 0), 0
  * at the end of the data, -STRATO_ETRUNC when the compressed data ends
  * early, -STRATO_EFORMAT when it is corrupt, -EIO or -ENOMEM (message set

@@ -28,8 +28,6 @@
 /* A single event may be a 64 MiB _LARGE block plus its enter. */
 #define STRATO_RA_EVENT_MAX ((size_t)160 << 20)
 
-int strato_readahead_off;
-
 /* An event in a batch: this header, its bytes, its enter's bytes, then
  * its parameter offsets and lengths, 8-byte aligned. Compact and written
  * in one sweep: each line the thread writes is a line the caller's core
@@ -204,8 +202,6 @@ int strato_readahead_start(struct strato_readahead **out, strato_ra_pull pull, v
 	int rc;
 
 	*out = NULL;
-	if (strato_readahead_off)
-		return -EAGAIN;
 	ra = calloc(1, sizeof(*ra));
 	if (!ra)
 		return strato_fail(-ENOMEM, "out of memory");

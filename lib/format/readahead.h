@@ -20,10 +20,6 @@ struct strato_readahead;
 typedef int (*strato_ra_pull)(void *ctx, const struct strato_event **ev, uint8_t *room, size_t room_len);
 #define STRATO_RA_STOP 100
 
-/* Internal switch for the tests, read when a thread would start: the
- * caller's thread reads (as for pipes and gzip files). Not thread safe. */
-extern int strato_readahead_off;
-
 /* Starts the thread. From now until strato_readahead_free() only the
  * thread calls `pull`; after each batch it copies *counter (a number the
  * source keeps, e.g. events skipped) for strato_readahead_counter().

@@ -1240,7 +1240,7 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 			rc = strato_fail(-EIO, "cannot read %s: %s", path, strerror(errno));
 	}
 	if (!rc && s->end == 2 && s->buf[0] == 0x1f && s->buf[1] == 0x8b) {
-		rc = strato_gzread_open(&s->gz, fd, s->buf, 2);
+		rc = strato_gzread_open(&s->gz, fd, s->buf, 2, !STRATO_OPTS_GET(opts, single_thread, false));
 		s->end = 0;
 	}
 	if (!rc)
@@ -1254,7 +1254,7 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 	s->brk = &cap->brk;
 	/* a pipe could block the thread, and close must never wait on it;
 	 * gzip files are inflated in a thread already */
-	s->ra_ok = !s->gz && S_ISREG(st.st_mode);
+	s->ra_ok = !s->gz && S_ISREG(st.st_mode) && !STRATO_OPTS_GET(opts, single_thread, false);
 	/* The first block must be a section header. */
 	rc = strato_fill(s, 8, 0);
 	if (rc == 0 && strato_ld32(s->buf) != STRATO_SHB_TYPE)
