@@ -203,7 +203,8 @@ enum strato_fiop {
 /* Where a leaf's value comes from: the field getters, or event header
  * data read directly (no extractor, no value boxing). */
 enum strato_fsrc {
-	STRATO_S_FIELD, STRATO_S_EVT_NUM, STRATO_S_EVT_CPU, STRATO_S_EVT_FAILED, STRATO_S_EVT_DIR, STRATO_S_PROC_NAME
+	STRATO_S_FIELD, STRATO_S_EVT_NUM, STRATO_S_EVT_CPU, STRATO_S_EVT_FAILED, STRATO_S_EVT_DIR, STRATO_S_PROC_NAME,
+	STRATO_S_FD_NAME
 };
 
 struct strato_fins {

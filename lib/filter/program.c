@@ -88,6 +88,8 @@ static enum strato_fsrc strato_fp_src(const struct strato_fref *r)
 		return STRATO_S_EVT_DIR;
 	case STRATO_F_PROC_NAME:
 		return STRATO_S_PROC_NAME;
+	case STRATO_F_FD_NAME:
+		return STRATO_S_FD_NAME;
 	default:
 		return STRATO_S_FIELD;
 	}
@@ -177,7 +179,7 @@ static int strato_fp_leaf(struct strato_filter *f, struct strato_fins *in, const
 		in->n = n->vals[0].nbytes;
 		in->i = n->vals[0].i;
 	}
-	if (in->src == STRATO_S_FIELD || in->src == STRATO_S_PROC_NAME)
+	if (in->src == STRATO_S_FIELD || in->src == STRATO_S_PROC_NAME || in->src == STRATO_S_FD_NAME)
 		in->slot = strato_fp_slot(f, n->lhs.name, uses);
 	return in->op == STRATO_I_STR_SET ? strato_fp_set(f, in) : 0;
 }
@@ -337,6 +339,8 @@ static inline int strato_fp_str(const struct strato_fins *in, const strato_event
 		*n = strlen(*s);
 		return 1;
 	}
+	if (in->src == STRATO_S_FD_NAME && (*s = strato_state_cur_fdname(ev, n)))
+		return 1;
 	v = strato_fp_get(in, ev, c, tmp, &rc);
 	if (rc)
 		return rc == -ENOMEM ? rc : 0;

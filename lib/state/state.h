@@ -150,17 +150,34 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev);
 struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t tid);
 /* The process (main thread) of a thread, or the thread itself. */
 struct strato_thread *strato_state_main(const struct strato_state *st, const struct strato_thread *t);
-/* proc.name of the capture's current event, as its getter gives it, read
- * straight from the thread (filters test it more than any other field);
- * NULL when the getter must answer: another event, or no thread. */
-static inline const char *strato_state_cur_comm(const struct strato_event *ev)
+/* proc.name and fd.name of the capture's current event, as their getters
+ * give them, read straight from what its update resolved (filters test
+ * them more than any other field); NULL when the getter must answer:
+ * another event, no thread, no fd entry. */
+static inline const struct strato_thread *strato_state_cur_thread(const struct strato_event *ev)
 {
 	const struct strato_state *st = ev->state;
-	const struct strato_thread *t;
 
-	if (!st || !st->cur_ready || st->cur_ev != ev || !(t = st->cur_thread) || t->stub)
+	if (!st || !st->cur_ready || st->cur_ev != ev || !st->cur_thread || st->cur_thread->stub)
 		return NULL;
-	return t->comm[0] ? t->comm : "<NA>";
+	return st->cur_thread;
+}
+
+static inline const char *strato_state_cur_comm(const struct strato_event *ev)
+{
+	const struct strato_thread *t = strato_state_cur_thread(ev);
+
+	return !t ? NULL : t->comm[0] ? t->comm : "<NA>";
+}
+
+static inline const char *strato_state_cur_fdname(const struct strato_event *ev, size_t *n)
+{
+	const struct strato_fdent *f = strato_state_cur_thread(ev) ? ev->state->cur_fd : NULL;
+
+	if (!f)
+		return NULL;
+	*n = f->name_len;
+	return f->name;
 }
 struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct strato_thread *t, int64_t fd);
 const struct strato_user *strato_state_user(const struct strato_state *st, uint32_t uid);
