@@ -324,8 +324,9 @@ static inline int strato_fp_num(const struct strato_fins *in, const strato_event
 }
 
 /* A string: 1 with *s and *n, 0 without one. */
-static inline int strato_fp_str(const struct strato_fins *in, const strato_event *ev, struct strato_fctx *c,
-				struct strato_fval *tmp, const char **s, size_t *n)
+static inline __attribute__((always_inline)) int strato_fp_str(const struct strato_fins *in, const strato_event *ev,
+								 struct strato_fctx *c, struct strato_fval *tmp,
+								 const char **s, size_t *n)
 {
 	const struct strato_fval *v;
 	int rc;
