@@ -271,18 +271,14 @@ static int strato_merge_build(struct strato_merge *m, const struct strato_event 
 				edata += eplen[plan[i]];
 	}
 	total = STRATO_EVT_HDR_LEN + n * width + xdata + edata;
-	if (m->dst && total <= m->dst_cap) {
-		p = m->dst;
-	} else {
-		if (total > m->out.cap) {
-			m->out.len = 0;
-			err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
-			if (err)
-				return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
-		}
-		p = m->out.data;
-		m->out.len = total;
+	if (total > m->out.cap) {
+		m->out.len = 0;
+		err = strato_buf_reserve(&m->out, total, STRATO_MERGE_OUT_LIMIT);
+		if (err)
+			return strato_fail(err, "merged %s event of %u bytes is too large", xi->name, total);
 	}
+	p = m->out.data;
+	m->out.len = total;
 	memcpy(p, x->raw, 20); /* ts, tid, len (rewritten below), type */
 	strato_st32(p + 16, total);
 	strato_st16(p + 20, x->type);
@@ -357,7 +353,24 @@ static int strato_merge_with(struct strato_merge *m, struct strato_event *x, con
 	x->enter_cpu = ecpu;
 	if (!strato_merge_lacks(x))
 		return 0;
+	/* Deferred only where the merged event cannot exceed the limit, so
+	 * that the only failure left to strato_merge_finish is memory. */
+	if (m->defer && (size_t)x->len + elen + 4 * STRATO_MAX_PARAMS < STRATO_MERGE_OUT_LIMIT)
+		return 0;
 	return strato_merge_build(m, x, eraw, en, epoff, eplen, out);
+}
+
+int strato_merge_finish(struct strato_merge *m, const struct strato_event *x, const struct strato_event **out)
+{
+	struct strato_event e;
+
+	*out = x;
+	if (!x->enter_raw || !strato_merge_lacks(x))
+		return 0;
+	/* the enter was validated when it was read */
+	if (strato_event_parse(&e, x->enter_raw, x->enter_len))
+		return 0;
+	return strato_merge_build(m, x, e.raw, e.nparams, e.poff, e.plen, out);
 }
 
 int strato_merge_exit(struct strato_merge *m, struct strato_event *x, const struct strato_event **out,

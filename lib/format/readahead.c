@@ -4,9 +4,8 @@
  * Reading a file is about half of what a filtering reader (stratoread
  * with a filter) spends per event; the state update and the filter are
  * the other half. The thread calls the source and appends each event (a
- * small header, its bytes, its merged enter's bytes, its parameter
- * offsets) to one of four batches; merged events are built in the batch
- * directly. The caller rebuilds each event from its record into a struct
+ * small header, its bytes, its enter's bytes, its parameter offsets) to
+ * one of four batches. The caller rebuilds each event from its record into a struct
  * of its own, lends it until the next call, as the API promises, and
  * gives a batch back when it moves past it. Batches change hands under a
  * mutex, about a thousand times per million events. Memory is bounded:
@@ -61,6 +60,7 @@ struct strato_readahead {
 	struct strato_ra_batch buf[STRATO_RA_NBUF];
 	unsigned rd, wr, nfull; /* under mu */
 	bool stop;              /* under mu */
+	bool starved;           /* under mu: the caller waited for a batch */
 	bool waiting_ready, waiting_space; /* under mu: signal only a sleeper */
 	/* the thread's side */
 	const struct strato_event *carry; /* did not fit the last batch */
@@ -70,16 +70,6 @@ struct strato_readahead {
 	size_t pos;
 	struct strato_event ev;
 };
-
-/* Where the source may build an event's bytes in batch b (after the
- * record header), and how much room is there. */
-static uint8_t *strato_ra_room(struct strato_ra_batch *b, size_t *room)
-{
-	size_t at = b->bytes.len + sizeof(struct strato_ra_rec);
-
-	*room = at < b->bytes.cap ? b->bytes.cap - at : 0;
-	return b->bytes.data + at;
-}
 
 /* Appends `ev` to batch `b`; false when it does not fit (b not empty). */
 static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *ev, int *err)
@@ -106,8 +96,7 @@ static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *
 		.nparams = ev->nparams, .dump_flags = ev->dump_flags, .type = ev->type, .cpu = ev->cpu,
 		.enter_cpu = ev->enter_cpu, .file_nparams = ev->file_nparams, .origin = ev->origin, .num = ev->num,
 	};
-	if (ev->raw != p) /* else built in place by the source */
-		strato_copy(p, ev->raw, ev->len);
+	strato_copy(p, ev->raw, ev->len);
 	if (ev->enter_raw)
 		strato_copy(p + ev->len, ev->enter_raw, ev->enter_len);
 	p += STRATO_RA_ALIGN((size_t)ev->len + r->enter_len);
@@ -119,11 +108,9 @@ static bool strato_ra_put(struct strato_ra_batch *b, const struct strato_event *
 }
 
 /* Fills batch `b` from the source. */
-static void strato_ra_fill(struct strato_readahead *ra, struct strato_ra_batch *b)
+static void strato_ra_fill(struct strato_readahead *ra, struct strato_ra_batch *b, bool hurry)
 {
 	const struct strato_event *ev;
-	uint8_t *room;
-	size_t nroom;
 	int rc = 0;
 
 	b->n = 0;
@@ -139,8 +126,7 @@ static void strato_ra_fill(struct strato_readahead *ra, struct strato_ra_batch *
 			ev = ra->carry;
 			ra->carry = NULL;
 		} else {
-			room = strato_ra_room(b, &nroom);
-			rc = ra->pull(ra->ctx, &ev, room, nroom);
+			rc = ra->pull(ra->ctx, &ev, hurry);
 			if (rc != STRATO_EVENT)
 				break;
 			rc = 0;
@@ -165,6 +151,7 @@ static void *strato_ra_thread(void *arg)
 	pthread_mutex_lock(&ra->mu);
 	for (;;) {
 		struct strato_ra_batch *b;
+		bool hurry;
 
 		while (!ra->stop && ra->nfull == STRATO_RA_NBUF) {
 			ra->waiting_space = true;
@@ -174,8 +161,10 @@ static void *strato_ra_thread(void *arg)
 		if (ra->stop)
 			break;
 		b = &ra->buf[ra->wr];
+		hurry = ra->starved;
+		ra->starved = false;
 		pthread_mutex_unlock(&ra->mu);
-		strato_ra_fill(ra, b);
+		strato_ra_fill(ra, b, hurry);
 		pthread_mutex_lock(&ra->mu);
 		ra->wr = (ra->wr + 1) % STRATO_RA_NBUF;
 		ra->nfull++;
@@ -258,6 +247,7 @@ int strato_readahead_next(struct strato_readahead *ra, const struct strato_event
 	if (!b) {
 		pthread_mutex_lock(&ra->mu);
 		while (!ra->nfull) {
+			ra->starved = true;
 			ra->waiting_ready = true;
 			pthread_cond_wait(&ra->ready, &ra->mu);
 			ra->waiting_ready = false;

@@ -5,6 +5,7 @@
 #ifndef STRATO_FORMAT_READAHEAD_H
 #define STRATO_FORMAT_READAHEAD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct strato_event;
@@ -14,10 +15,10 @@ struct strato_readahead;
  * until its next call), STRATO_EOF, a negative error (message set with
  * strato_fail), or STRATO_RA_STOP: the thread must hand the source back
  * to the caller (a new section of the file is about to replace the
- * tables the caller reads). An event the source builds (rather than lends
- * from its buffers) may be built at `room` (room_len bytes): the
- * read-ahead then keeps its bytes where they are. */
-typedef int (*strato_ra_pull)(void *ctx, const struct strato_event **ev, uint8_t *room, size_t room_len);
+ * tables the caller reads). `hurry`: the caller had to wait for this
+ * batch, so the source should leave what work it can to the caller's
+ * thread (which then has time for it). */
+typedef int (*strato_ra_pull)(void *ctx, const struct strato_event **ev, bool hurry);
 #define STRATO_RA_STOP 100
 
 /* Starts the thread. From now until strato_readahead_free() only the

@@ -37,10 +37,10 @@ struct strato_merge {
 	uint32_t nused;
 	uint32_t victim;         /* round-robin eviction cursor */
 	struct strato_buf out;   /* the merged exit event */
-	/* Set by the caller: build the merged event at dst instead when it
-	 * fits in dst_cap bytes (the read-ahead's batch, sparing a copy). */
-	uint8_t *dst;
-	size_t dst_cap;
+	/* Set by the caller: attach the enter but leave the building of the
+	 * merged event to strato_merge_finish() (in the read-ahead, the
+	 * caller's thread does it, where the thread is the slower side). */
+	bool defer;
 	struct strato_event ev;
 	struct strato_buf orphan_buf; /* an enter event that lost its exit */
 	struct strato_event orphan;
@@ -80,6 +80,10 @@ int strato_merge_pair(struct strato_merge *m, struct strato_event *x, const stru
  * matching enter's bytes are attached (enter_raw). */
 int strato_merge_exit(struct strato_merge *m, struct strato_event *ev, const struct strato_event **out,
 		      const struct strato_event **orphan);
+/* Completes an exit delivered with `defer`: *out = x itself, or the
+ * merged event built in `m` (which needs no slots: a zeroed struct will
+ * do; free it with strato_merge_free). Returns 0 or -ENOMEM. */
+int strato_merge_finish(struct strato_merge *m, const struct strato_event *x, const struct strato_event **out);
 /* Hands back the waiting enter event of `tid`, if any (the thread exited). */
 int strato_merge_flush_tid(struct strato_merge *m, int64_t tid, const struct strato_event **orphan);
 /* Hands back the oldest waiting enter event, if any (end of the section). */

@@ -79,6 +79,7 @@ struct strato_scap {
 	bool ra_hold;
 	bool ra_on; /* set before the thread starts: strato_step reads it there */
 	struct strato_readahead *ra;
+	struct strato_merge finish; /* the caller's side: merged events */
 	const volatile sig_atomic_t *brk; /* the capture's break flag */
 };
 
@@ -1123,18 +1124,16 @@ static int strato_file_pull(struct strato_scap *s, const volatile sig_atomic_t *
 	return rc;
 }
 
-static int strato_file_pull_ra(void *ctx, const strato_event **ev_out, uint8_t *room, size_t room_len)
+/* In the read-ahead thread. Merging an exit with its enter is the one
+ * step the caller's thread can take over (strato_merge_finish): the
+ * thread leaves it there while the caller waits for events, and does it
+ * itself while the caller is the slower side. */
+static int strato_file_pull_ra(void *ctx, const strato_event **ev_out, bool hurry)
 {
 	struct strato_scap *s = ctx;
-	int rc;
 
-	/* Only an event merged by this call is built there: merged events
-	 * are never deferred (an orphan comes out with an unmerged one). */
-	s->merge.dst = room;
-	s->merge.dst_cap = room_len;
-	rc = strato_file_pull(s, NULL, ev_out);
-	s->merge.dst = NULL;
-	return rc;
+	s->merge.defer = hurry;
+	return strato_file_pull(s, NULL, ev_out);
 }
 
 static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
@@ -1153,11 +1152,13 @@ static int strato_file_next(strato_capture *cap, const strato_event **ev_out)
 	}
 	if (s->ra) {
 		rc = strato_readahead_next(s->ra, ev_out);
+		if (rc == STRATO_EVENT && (rc = strato_merge_finish(&s->finish, *ev_out, ev_out)) == 0)
+			return STRATO_EVENT;
 		if (rc != STRATO_RA_STOP)
 			return rc;
 		strato_readahead_free(s->ra);
 		s->ra = NULL;
-		s->ra_on = false;
+		s->ra_on = s->merge.defer = false;
 		s->ra_hold = true;
 	}
 	return strato_file_pull(s, s->brk, ev_out);
@@ -1181,6 +1182,7 @@ static void strato_scap_free(struct strato_scap *s)
 	free(s->buf);
 	strato_buf_free(&s->conv);
 	strato_merge_free(&s->merge);
+	strato_merge_free(&s->finish);
 	free(s);
 }
 
