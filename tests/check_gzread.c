@@ -15,20 +15,23 @@
 static char dir[64], multi[96], plain[96], single[96];
 static uint64_t full_n, full_hash;
 
+/* single: decompress in the caller's thread (strato_file_opts.single_thread) */
 static const struct {
 	unsigned flags;
 	size_t member_max;
+	bool single;
 } modes[] = {
-	{ 0, 4u << 20 },                        /* the default */
-	{ STRATO_GZREAD_NO_THREAD, 4u << 20 },
-	{ STRATO_GZREAD_NO_LIBDEFLATE, 4u << 20 },
-	{ STRATO_GZREAD_NO_LIBDEFLATE | STRATO_GZREAD_NO_THREAD, 4u << 20 },
-	{ 0, 64u << 10 },                       /* every member too big: zlib */
-	{ STRATO_GZREAD_NO_THREAD, 16u << 20 }, /* buffers grow to hold the single member */
+	{ 0, 4u << 20, false },                        /* the default */
+	{ 0, 4u << 20, true },
+	{ STRATO_GZREAD_NO_LIBDEFLATE, 4u << 20, false },
+	{ STRATO_GZREAD_NO_LIBDEFLATE, 4u << 20, true },
+	{ 0, 64u << 10, false },                       /* every member too big: zlib */
+	{ 0, 16u << 20, true }, /* buffers grow to hold the single member */
 	/* streaming with zlib where ISA-L would stream (same without ISA-L) */
-	{ STRATO_GZREAD_NO_ISAL, 64u << 10 },
-	{ STRATO_GZREAD_NO_ISAL | STRATO_GZREAD_NO_LIBDEFLATE | STRATO_GZREAD_NO_THREAD, 4u << 20 },
+	{ STRATO_GZREAD_NO_ISAL, 64u << 10, false },
+	{ STRATO_GZREAD_NO_ISAL | STRATO_GZREAD_NO_LIBDEFLATE, 4u << 20, true },
 };
+static STRATO_OPTS(strato_file_opts, g_opts);
 
 /* Reads every event; returns the last status of strato_capture_next (or of
  * the open) and the count and FNV-1a hash of the events' bytes. */
@@ -36,7 +39,7 @@ static int read_all(const char *path, uint64_t *n, uint64_t *hash)
 {
 	strato_capture *cap;
 	const strato_event *ev;
-	int rc = strato_capture_open_file(&cap, path, NULL);
+	int rc = strato_capture_open_file(&cap, path, &g_opts);
 
 	*n = 0;
 	*hash = 1469598103934665603ull;
@@ -150,12 +153,14 @@ static void teardown(void)
 	rmdir(dir);
 	strato_gzread_flags = 0;
 	strato_gzread_member_max = 4u << 20;
+	g_opts.single_thread = false;
 }
 
 static void set_mode(int i)
 {
 	strato_gzread_flags = modes[i].flags;
 	strato_gzread_member_max = modes[i].member_max;
+	g_opts.single_thread = modes[i].single;
 }
 
 /* Both gzip shapes give exactly the events of the plain file. */
@@ -269,7 +274,7 @@ START_TEST(test_close_early)
 
 	set_mode(_i);
 	for (int k = 0; k < 20; k++) {
-		ck_assert_int_eq(strato_capture_open_file(&cap, k & 1 ? single : multi, NULL), 0);
+		ck_assert_int_eq(strato_capture_open_file(&cap, k & 1 ? single : multi, &g_opts), 0);
 		for (int j = 0; j < k * 100; j++)
 			ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EVENT);
 		if (k % 3 == 0) {

@@ -130,7 +130,7 @@ static const char *strato_name_of(const char *s, const struct strato_thread *t)
 
 static int strato_cmdline(const struct strato_event *ev, struct strato_fval *v, const struct strato_thread *t)
 {
-	return strato_join(ev, v, strato_name_of(t->comm, t), t->args ? t->args : "", t->args_len, ' ');
+	return strato_join(ev, v, strato_thread_name(t), t->args ? t->args : "", t->args_len, ' ');
 }
 
 static int strato_ip_of(struct strato_fval *v, const struct strato_fdent *f, bool dside)
@@ -342,7 +342,7 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 
 	/* the most asked-for field, first (filters on process names) */
 	if (id == STRATO_F_PROC_NAME && t && !t->stub)
-		return strato_set_s(v, strato_name_of(t->comm, t));
+		return strato_set_s(v, strato_thread_name(t));
 	if (id == STRATO_F_THREAD_TID) {
 		v->i = strato_event_tid(ev);
 		return 0;
@@ -407,7 +407,7 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		v->i = t->vtid;
 		return 0;
 	case STRATO_F_PROC_NAME:
-		return strato_set_s(v, strato_name_of(t->comm, t));
+		return strato_set_s(v, strato_thread_name(t));
 	case STRATO_F_PROC_EXE:
 		return t->exe[0] || !t->comm[0] ? strato_set_s(v, strato_name_of(t->exe, t)) : -STRATO_ENOVALUE;
 	case STRATO_F_PROC_EXEPATH:
@@ -500,7 +500,7 @@ int strato_extract_state(const struct strato_field *f, const struct strato_event
 		switch (id) {
 		case STRATO_F_PROC_PNAME:
 		case STRATO_F_PROC_ANAME:
-			return strato_set_s(v, strato_name_of(a->comm, a));
+			return strato_set_s(v, strato_thread_name(a));
 		case STRATO_F_PROC_PEXE:
 		case STRATO_F_PROC_AEXE:
 			return a->exe[0] || !a->comm[0] ? strato_set_s(v, strato_name_of(a->exe, a)) : -STRATO_ENOVALUE;

@@ -410,8 +410,7 @@ int strato_gzread_open(struct strato_gzread **out, int fd, const void *pre, size
 		return strato_fail(-ENOMEM, "out of memory");
 	}
 #endif
-	g->threaded = thread && !(strato_gzread_flags & STRATO_GZREAD_NO_THREAD) && fstat(fd, &st) == 0 &&
-		      S_ISREG(st.st_mode);
+	g->threaded = thread && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	for (unsigned i = 0; i < (g->threaded ? STRATO_GZ_NBUF : 1u); i++) {
 		g->buf[i].cap = g->member_max < STRATO_GZ_OUT ? g->member_max : STRATO_GZ_OUT;
 		g->buf[i].p = malloc(g->buf[i].cap);

@@ -11,12 +11,10 @@
 struct strato_gzread;
 
 /* Internal switches for the tests, read when a file is opened: they force
- * the zlib path and/or decompression in the caller's thread, and set the
- * largest gzip member (compressed or not) libdeflate is given, 4 MiB by
- * default (bigger ones go to zlib; minimum 64 KiB). Not thread safe; the
- * defaults are what applications get. */
+ * the zlib path, and set the largest gzip member (compressed or not)
+ * libdeflate is given, 4 MiB by default (bigger ones go to zlib; minimum
+ * 64 KiB). Not thread safe; the defaults are what applications get. */
 #define STRATO_GZREAD_NO_LIBDEFLATE 1u
-#define STRATO_GZREAD_NO_THREAD 2u
 #define STRATO_GZREAD_NO_ISAL 4u /* stream with zlib even if built with ISA-L */
 extern unsigned strato_gzread_flags;
 extern size_t strato_gzread_member_max;

@@ -163,11 +163,17 @@ static inline const struct strato_thread *strato_state_cur_thread(const struct s
 	return st->cur_thread;
 }
 
+/* proc.name of a thread: its comm, "<NA>" while it has none (sysdig). */
+static inline const char *strato_thread_name(const struct strato_thread *t)
+{
+	return t->comm[0] ? t->comm : "<NA>";
+}
+
 static inline const char *strato_state_cur_comm(const struct strato_event *ev)
 {
 	const struct strato_thread *t = strato_state_cur_thread(ev);
 
-	return !t ? NULL : t->comm[0] ? t->comm : "<NA>";
+	return t ? strato_thread_name(t) : NULL;
 }
 
 static inline const char *strato_state_cur_fdname(const struct strato_event *ev, size_t *n)
