@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <stratocore/common.h>
@@ -71,5 +72,24 @@ static inline void strato_copy(void *d, const void *s, size_t n)
 }
 
 #define STRATO_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Fields that two threads write often must not share a cache line, or
+ * every write bounces the line between their cores. A struct shared by a
+ * library thread and the caller starts each side's fields with
+ * STRATO_OWN_LINE and is allocated with strato_zalloc_lines(). */
+#define STRATO_CACHE_LINE 64
+#define STRATO_OWN_LINE _Alignas(STRATO_CACHE_LINE)
+
+/* Zeroed memory aligned to a cache line (free() releases it); NULL when
+ * out of memory. */
+static inline void *strato_zalloc_lines(size_t size)
+{
+	size_t n = (size + STRATO_CACHE_LINE - 1) & ~(size_t)(STRATO_CACHE_LINE - 1);
+	void *p = aligned_alloc(STRATO_CACHE_LINE, n);
+
+	if (p)
+		memset(p, 0, n);
+	return p;
+}
 
 #endif

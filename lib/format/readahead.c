@@ -63,9 +63,9 @@ struct strato_readahead {
 	bool starved;           /* under mu: the caller waited for a batch */
 	bool waiting_ready, waiting_space; /* under mu: signal only a sleeper */
 	/* the thread's side */
-	const struct strato_event *carry; /* did not fit the last batch */
+	STRATO_OWN_LINE const struct strato_event *carry; /* did not fit the last batch */
 	/* the caller's side: the event lent, rebuilt from its record */
-	struct strato_ra_batch *cur;
+	STRATO_OWN_LINE struct strato_ra_batch *cur;
 	unsigned idx;
 	size_t pos;
 	struct strato_event ev;
@@ -191,7 +191,7 @@ int strato_readahead_start(struct strato_readahead **out, strato_ra_pull pull, v
 	int rc;
 
 	*out = NULL;
-	ra = calloc(1, sizeof(*ra));
+	ra = strato_zalloc_lines(sizeof(*ra));
 	if (!ra)
 		return strato_fail(-ENOMEM, "out of memory");
 	for (unsigned i = 0; i < STRATO_RA_NBUF; i++) {

@@ -75,11 +75,13 @@ struct strato_scap {
 	 * whose tables only the caller's thread may replace: the caller reads
 	 * on (`ra_hold`) until that header is behind it, then starts a thread
 	 * again. */
-	bool ra_ok;
-	bool ra_hold;
 	bool ra_on; /* set before the thread starts: strato_step reads it there */
+	/* The caller's side, on lines of its own: the thread writes the
+	 * fields above for every event. */
+	STRATO_OWN_LINE bool ra_ok;
+	bool ra_hold;
 	struct strato_readahead *ra;
-	struct strato_merge finish; /* the caller's side: merged events */
+	struct strato_merge finish; /* merged events */
 	const volatile sig_atomic_t *brk; /* the capture's break flag */
 };
 
@@ -1219,7 +1221,7 @@ int strato_capture_open_file(strato_capture **out, const char *path, const struc
 		close(fd);
 		return strato_fail(-EISDIR, "%s is a directory", path);
 	}
-	s = calloc(1, sizeof(*s));
+	s = strato_zalloc_lines(sizeof(*s));
 	if (!s) {
 		close(fd);
 		return strato_fail(-ENOMEM, "out of memory");
