@@ -127,9 +127,9 @@ static const uint8_t strato_int_kind[64] = {
 
 /* strato_int_kind of every parameter of every table type, worked out once:
  * strato_event_param_int runs for most parameters a reader decodes. */
-static uint8_t strato_param_kinds[STRATO_EVENT_TABLE_SIZE][STRATO_MAX_PARAMS];
+uint8_t strato_param_kinds[STRATO_EVENT_TABLE_SIZE][STRATO_MAX_PARAMS];
 static pthread_once_t strato_param_kinds_once = PTHREAD_ONCE_INIT;
-static bool strato_param_kinds_ready;
+bool strato_param_kinds_ready;
 
 static void strato_param_kinds_init(void)
 {
@@ -144,7 +144,7 @@ static void strato_param_kinds_init(void)
 
 /* The first call and the library's own types (gap): kept out of line so
  * that the common lookup below needs no stack frame. */
-static __attribute__((noinline)) unsigned strato_param_kind_slow(uint16_t type, unsigned idx)
+__attribute__((noinline)) unsigned strato_param_kind_slow(uint16_t type, unsigned idx)
 {
 	const struct strato_event_info *ei;
 
@@ -156,12 +156,6 @@ static __attribute__((noinline)) unsigned strato_param_kind_slow(uint16_t type, 
 	return ei && idx < ei->nparams ? strato_int_kind[ei->params[idx].type & 63] : 0;
 }
 
-static inline unsigned strato_param_kind(uint16_t type, unsigned idx)
-{
-	if (type < STRATO_EVENT_TABLE_SIZE && __atomic_load_n(&strato_param_kinds_ready, __ATOMIC_ACQUIRE))
-		return strato_param_kinds[type][idx];
-	return strato_param_kind_slow(type, idx);
-}
 
 int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out)
 {

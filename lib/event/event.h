@@ -3,8 +3,10 @@
 #ifndef STRATO_EVENT_EVENT_H
 #define STRATO_EVENT_EVENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
+#include "core/internal.h"
 #include "event/event_table.h"
 
 #define STRATO_EVT_HDR_LEN 26 /* ts u64, tid u64, len u32, type u16, nparams u32 */
@@ -54,6 +56,31 @@ static inline unsigned strato_event_lenwidth(uint16_t type)
 	const struct strato_event_info *ei = strato_event_info_get(type);
 
 	return ei && (ei->flags & STRATO_EF_LARGE_PAYLOAD) ? 4 : 2;
+}
+
+/* Whether parameter `idx` (< nparams) of `type` is an integer: 1 signed,
+ * 2 unsigned, 0 not. The table is filled on first use. */
+extern uint8_t strato_param_kinds[STRATO_EVENT_TABLE_SIZE][STRATO_MAX_PARAMS];
+extern bool strato_param_kinds_ready;
+unsigned strato_param_kind_slow(uint16_t type, unsigned idx);
+
+static inline unsigned strato_param_kind(uint16_t type, unsigned idx)
+{
+	if (type < STRATO_EVENT_TABLE_SIZE && __atomic_load_n(&strato_param_kinds_ready, __ATOMIC_ACQUIRE))
+		return strato_param_kinds[type][idx];
+	return strato_param_kind_slow(type, idx);
+}
+
+/* strato_event_param_int() with its usual case inline: an 8-byte integer
+ * (fds, results) read in place, anything else through the full call. For
+ * the reads the state update makes for every event. */
+static inline int strato_event_param_i64(const struct strato_event *ev, unsigned idx, int64_t *out)
+{
+	if (idx < ev->nparams && ev->plen[idx] == 8 && strato_param_kind(ev->type, idx)) {
+		*out = (int64_t)strato_ld64(ev->raw + ev->poff[idx]);
+		return 0;
+	}
+	return strato_event_param_int(ev, idx, out);
 }
 
 #endif

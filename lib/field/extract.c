@@ -216,7 +216,7 @@ int strato_event_res(const struct strato_event *ev, int64_t *out)
 	}
 	if (!strato_has_res[ev->type])
 		return -STRATO_ENOVALUE;
-	return strato_event_param_int(ev, 0, out) ? -STRATO_ENOVALUE : 0;
+	return strato_event_param_i64(ev, 0, out) ? -STRATO_ENOVALUE : 0;
 }
 
 /* sysdig's category names (EC_* low bits), and what I/O events show. */

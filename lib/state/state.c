@@ -1710,7 +1710,7 @@ static int64_t strato_fd_num_of(const struct strato_event *ev)
 		/* pipes and socket pairs: sysdig shows the second fd */
 		idx = strato_fd2_idx[ev->type];
 		if (idx >= 0 && (unsigned)idx < ev->nparams && strato_event_res(ev, &v) == 0 && v >= 0 &&
-		    strato_event_param_int(ev, (unsigned)idx, &v) == 0)
+		    strato_event_param_i64(ev, (unsigned)idx, &v) == 0)
 			return v;
 		/* a failed creation has no fd: sysdig shows -1 */
 		if (strato_event_res(ev, &v) == 0)
@@ -1719,7 +1719,7 @@ static int64_t strato_fd_num_of(const struct strato_event *ev)
 	idx = strato_fd_idx[ev->type];
 	if (idx >= 0 && (unsigned)idx >= ev->nparams)
 		idx = -1;
-	if (idx >= 0 && strato_event_param_int(ev, (unsigned)idx, &v) == 0)
+	if (idx >= 0 && strato_event_param_i64(ev, (unsigned)idx, &v) == 0)
 		return v == 0xffffffffLL ? -1 : v; /* a 32-bit -1 */
 	/* the event has an fd argument the file did not fill: sysdig's
 	 * "no fd" is -1 */
