@@ -894,7 +894,7 @@ static int strato_pkidx(const struct strato_event *ev, unsigned k)
 
 static bool strato_pi_at(const struct strato_event *ev, int idx, int64_t *out)
 {
-	return idx >= 0 && strato_event_param_int(ev, (unsigned)idx, out) == 0;
+	return idx >= 0 && strato_event_param_i64(ev, (unsigned)idx, out) == 0;
 }
 
 /* The fd of a 2022 dup pair read from a file: only its enter event (DUP_E
