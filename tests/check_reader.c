@@ -923,6 +923,72 @@ START_TEST(test_readahead)
 }
 END_TEST
 
+/* Blocks larger than the read buffer, at offsets of every alignment,
+ * between small ones: the buffer grows and moves its tail (keeping bytes
+ * congruent to their file offsets) without losing or shifting a byte, in
+ * the thread and in the caller's thread alike. */
+START_TEST(test_big_blocks)
+{
+	static const uint32_t sizes[] = { 300000, 70000, 1500000, 262100, 5, 700001 };
+	size_t cap = 4 << 20, off = 0, nbig = 0, nev = 0;
+	uint8_t *buf = calloc(1, cap), *body = malloc(2 << 20), shb[16] = { 0 };
+	strato_capture *cap_;
+	const strato_event *ev;
+
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_ptr_nonnull(body);
+	/* plugin events: 32-bit parameter lengths, so one parameter can
+	 * outgrow the buffer */
+	ck_assert_uint_eq(strato_event_lenwidth(322), 4);
+	strato_st32(shb, STRATO_SHB_MAGIC);
+	strato_st16(shb + 4, 1);
+	memset(shb + 8, 0xff, 8);
+	put_block(buf, &off, STRATO_SHB_TYPE, shb, 16);
+	for (size_t i = 0; i < 60; i++) {
+		/* small events of odd sizes shift each big one's alignment */
+		uint32_t dlen = i % 10 == 9 ? sizes[nbig++ % STRATO_ARRAY_SIZE(sizes)] : (uint32_t)(1 + i * 37 % 301);
+		uint32_t elen = STRATO_EVT_HDR_LEN + 2 * 4 + 4 + dlen;
+		uint8_t *e = body + 2, *d = e + STRATO_EVT_HDR_LEN + 2 * 4;
+
+		strato_st16(body, 0); /* cpu */
+		strato_st64(e, 1700000000000000000ULL + i);
+		strato_st64(e + 8, 100 + i % 3);
+		strato_st32(e + 16, elen);
+		strato_st16(e + 20, 322);
+		strato_st32(e + 22, 2);
+		strato_st32(e + STRATO_EVT_HDR_LEN, 4);
+		strato_st32(e + STRATO_EVT_HDR_LEN + 4, dlen);
+		strato_st32(d, dlen); /* plugin id: the length, checked below */
+		for (uint32_t k = 0; k < dlen; k++)
+			d[4 + k] = (uint8_t)(k * 7 + i);
+		ck_assert_uint_le(off + elen + 64, cap);
+		put_block(buf, &off, elen + 2 > STRATO_BLK_MAX_SMALL ? STRATO_BLK_EV_V2_LARGE : STRATO_BLK_EV_V2, body,
+			  elen + 2);
+	}
+	setup_memfd();
+	ck_assert_int_eq(pwrite(memfd, buf, off, 0), (ssize_t)off);
+	same_reading(memfd_path, "big blocks");
+	ck_assert_int_eq(strato_capture_open_file(&cap_, memfd_path, NULL), 0);
+	while (strato_capture_next(cap_, &ev) == STRATO_EVENT) {
+		const void *p;
+		size_t n;
+		int64_t v;
+
+		ck_assert_int_eq(strato_event_param(ev, 1, &p, &n), 0);
+		ck_assert_int_eq(strato_event_param_int(ev, 0, &v), 0);
+		ck_assert_uint_eq(n, (uint64_t)v);
+		for (size_t k = 0; k < n; k++)
+			ck_assert_uint_eq(((const uint8_t *)p)[k], (uint8_t)(k * 7 + nev));
+		nev++;
+	}
+	ck_assert_uint_eq(nev, 60);
+	strato_capture_close(cap_);
+	close(memfd);
+	free(body);
+	free(buf);
+}
+END_TEST
+
 /* A break stops the reading at once, and closing while the thread works
  * ahead (or waits for room) frees everything (ASan in scripts/check). */
 START_TEST(test_readahead_stop)
@@ -971,6 +1037,7 @@ int main(void)
 	tcase_add_test(tc, test_flip);
 	tcase_add_test(tc, test_readahead);
 	tcase_add_test(tc, test_readahead_stop);
+	tcase_add_test(tc, test_big_blocks);
 	suite_add_tcase(s, tc);
 	return strato_test_run(s);
 }
