@@ -252,9 +252,14 @@ int strato_fprog_build(struct strato_filter *f)
 
 /* ---- running ---- */
 
-/* Short strings (most literals) compare inline, longer ones by memcmp. */
+/* Short strings (most literals) compare inline, as two overlapping words
+ * (both sides hold n bytes); longer ones by memcmp. */
 static inline bool strato_fp_eq(const char *a, const uint8_t *b, size_t n)
 {
+	if (n >= 8 && n <= 16)
+		return strato_ld64(a) == strato_ld64(b) && strato_ld64(a + n - 8) == strato_ld64(b + n - 8);
+	if (n >= 4 && n < 8)
+		return strato_ld32(a) == strato_ld32(b) && strato_ld32(a + n - 4) == strato_ld32(b + n - 4);
 	if (n > 16)
 		return !memcmp(a, b, n);
 	for (size_t i = 0; i < n; i++)
