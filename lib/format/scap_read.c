@@ -963,8 +963,8 @@ static inline __attribute__((always_inline)) int strato_read_event(struct strato
 			break;
 		}
 		*out = NULL;
-		err = strato_merge_flush_tid(&s->merge, strato_event_tid(ev), &orphan);
-		if (err)
+		/* nothing waits in the table in the usual compat layout */
+		if (s->merge.nused && (err = strato_merge_flush_tid(&s->merge, strato_ld64(raw + 8), &orphan)))
 			break;
 		if (!legacy && s->merge.free_head >= 0) {
 			s->pend = true; /* bytes in buf (a legacy one is in conv) */
