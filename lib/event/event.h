@@ -53,9 +53,13 @@ int strato_event_parse(struct strato_event *ev, const uint8_t *raw, size_t avail
 /* Width of the parameter length array entries for `type`: 2 or 4. */
 static inline unsigned strato_event_lenwidth(uint16_t type)
 {
-	const struct strato_event_info *ei = strato_event_info_get(type);
+	const struct strato_event_info *ei;
 
-	return ei && (ei->flags & STRATO_EF_LARGE_PAYLOAD) ? 4 : 2;
+	if (type < STRATO_EVENT_TABLE_SIZE) /* every event parse asks: the short way */
+		ei = &strato_event_table[type];
+	else if (!(ei = strato_event_info_get(type)))
+		return 2;
+	return ei->name && (ei->flags & STRATO_EF_LARGE_PAYLOAD) ? 4 : 2;
 }
 
 /* Whether parameter `idx` (< nparams) of `type` is an integer: 1 signed,
