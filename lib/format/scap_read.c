@@ -1051,17 +1051,20 @@ static int strato_step(struct strato_scap *s, const strato_event **out)
 
 	/* The block of nearly every event: a small event block of the
 	 * current kind, whole in the buffer. None of the checks below can
-	 * apply to it (a held enter stays valid: strato_pend_ok). */
-	if (out && s->end - s->pos >= 8) {
+	 * apply to it (a held enter stays valid: strato_pend_ok). An enter
+	 * held for its exit goes straight on to the next block. */
+	while (out && s->end - s->pos >= 8) {
 		type = strato_ld32(s->buf + s->pos);
 		len = strato_ld32(s->buf + s->pos + 4);
-		if (type == STRATO_BLK_EV_V2 && len >= 12 && len <= s->end - s->pos && len <= STRATO_BLK_MAX_SMALL + 8) {
-			s->in_events = true;
-			rc = strato_read_event(s, STRATO_BLK_EV_V2, len, out);
-			if (rc >= 0)
-				s->pos += len;
+		if (type != STRATO_BLK_EV_V2 || len < 12 || len > s->end - s->pos || len > STRATO_BLK_MAX_SMALL + 8)
+			break;
+		s->in_events = true;
+		rc = strato_read_event(s, STRATO_BLK_EV_V2, len, out);
+		if (rc < 0)
 			return rc;
-		}
+		s->pos += len;
+		if (rc)
+			return rc;
 	}
 	if (s->pend && !strato_pend_ok(s) && (rc = strato_pend_commit(s)))
 		return rc;
