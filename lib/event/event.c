@@ -143,7 +143,8 @@ static void strato_param_kinds_init(void)
 }
 
 /* The first call and the library's own types (gap): kept out of line so
- * that the common lookup below needs no stack frame. */
+ * that the common lookup (strato_param_kind() in event.h) needs no stack
+ * frame. */
 __attribute__((noinline)) unsigned strato_param_kind_slow(uint16_t type, unsigned idx)
 {
 	const struct strato_event_info *ei;
@@ -155,7 +156,6 @@ __attribute__((noinline)) unsigned strato_param_kind_slow(uint16_t type, unsigne
 	ei = strato_event_info_get(type);
 	return ei && idx < ei->nparams ? strato_int_kind[ei->params[idx].type & 63] : 0;
 }
-
 
 int strato_event_param_int(const strato_event *ev, unsigned idx, int64_t *out)
 {

@@ -205,16 +205,17 @@ static char *strato_cur_str(struct strato_scap *s, struct strato_cur *c, size_t 
  * The buffer keeps each byte at an address congruent to its offset in the
  * stream modulo STRATO_READ_ALIGN (the buffer itself is aligned so), so
  * read(2) copies from a page-cache page to a destination of the same
- * alignment. A destination a few bytes past the source's alignment (as a
- * plain malloc'd buffer is, 16 bytes into its page) made the kernel's
- * copy about 3x slower here (4K aliasing on AMD), and the copy is most of
- * what reading a plain file costs. */
+ * alignment. Destinations 1-31 bytes past the source's alignment (a plain
+ * malloc'd buffer starts 16 bytes into its page) made the kernel's copy
+ * about 3x slower on the reference machine, 4K aliasing most likely, and
+ * that copy is a large part of what reading a plain file costs. */
 static int strato_fill_more(struct strato_scap *s, size_t need, size_t limit)
 {
 	size_t lead = (size_t)((s->base + s->pos) % STRATO_READ_ALIGN), have = s->end - s->pos;
 
 	if (lead + need > s->cap) {
-		size_t cap = s->cap, max = (limit + STRATO_READ_CHUNK + 2 * STRATO_READ_ALIGN) & ~(size_t)(STRATO_READ_ALIGN - 1);
+		size_t cap = s->cap;
+		size_t max = (limit + STRATO_READ_CHUNK + 2 * STRATO_READ_ALIGN) & ~(size_t)(STRATO_READ_ALIGN - 1);
 		uint8_t *p;
 
 		while (cap < lead + need)
@@ -894,7 +895,8 @@ static bool strato_pend_ok(const struct strato_scap *s)
  * or 0 when the event is not delivered (unknown type, enter event).
  * Inlined into both of strato_step's paths, so that its fast path gets a
  * copy specialised for the one block type nearly every file uses. */
-static inline __attribute__((always_inline)) int strato_read_event(struct strato_scap *s, uint32_t type, uint32_t len, const strato_event **out)
+static inline __attribute__((always_inline)) int strato_read_event(struct strato_scap *s, uint32_t type,
+								   uint32_t len, const strato_event **out)
 {
 	const uint8_t *b = s->buf + s->pos;
 	bool flags = type == STRATO_BLK_EVF || type == STRATO_BLK_EVF_V2 || type == STRATO_BLK_EVF_V2_LARGE;
