@@ -331,7 +331,7 @@ static int strato_failed_open(const struct strato_event *ev, struct strato_threa
 int strato_extract_state(const struct strato_field *f, const struct strato_event *ev, struct strato_fval *v)
 {
 	struct strato_state *st = ev->state;
-	bool cur = st->cur_ready && st->cur_ev == ev; /* resolved by the update */
+	bool cur = st->cur_done == ev; /* resolved by the update */
 	struct strato_thread *t = cur ? st->cur_thread : strato_state_thread(st, strato_event_tid(ev)), *m, *a;
 	struct strato_fdent *fd = NULL;
 	const struct strato_user *u;

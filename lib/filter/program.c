@@ -445,7 +445,8 @@ static inline __attribute__((always_inline)) int strato_fp_leaf_run(const struct
 	}
 }
 
-static inline int strato_fp_run(const struct strato_filter *f, const strato_event *ev, struct strato_fctx *c)
+static inline __attribute__((always_inline)) int strato_fp_run(const struct strato_filter *f, const strato_event *ev,
+								 struct strato_fctx *c)
 {
 	const struct strato_fins *prog = f->prog;
 	uint32_t pc = f->entry, end = f->nprog;

@@ -379,7 +379,7 @@ struct strato_fdent *strato_state_fd(const struct strato_state *st, const struct
 {
 	const struct strato_thread *m;
 
-	if (st->cur_ready && t == st->cur_thread && fd == st->cur_fdnum)
+	if (st->cur_done && t == st->cur_thread && fd == st->cur_fdnum)
 		return st->cur_fd;
 	if (!t || fd < 0)
 		return NULL;
@@ -581,7 +581,7 @@ struct strato_thread *strato_state_main(const struct strato_state *st, const str
 {
 	if (!t)
 		return NULL;
-	if (st->cur_ready && t == st->cur_thread)
+	if (st->cur_done && t == st->cur_thread)
 		return st->cur_main;
 	if (t->pid == t->tid || t->pid <= 0)
 		return (struct strato_thread *)t;
@@ -1615,7 +1615,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	int64_t tid = (int64_t)strato_ld64(ev->raw + 8);
 	struct strato_thread *t;
 
-	st->cur_ready = false;
+	st->cur_done = NULL;
 	/* removals and restores deferred from the previous event */
 	if (st->pending_restore) {
 		struct strato_thread *m = strato_map_get(&st->threads, st->pending_restore_pid);
@@ -1690,7 +1690,7 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 	/* what the getters ask about this event, resolved once */
 	st->cur_main = strato_state_main(st, st->cur_thread);
 	st->cur_fd = strato_state_fd(st, st->cur_thread, st->cur_fdnum);
-	st->cur_ready = true;
+	st->cur_done = ev;
 }
 
 /* ---- fd of an event ---- */

@@ -121,13 +121,14 @@ struct strato_state {
 	uint64_t nc_hash;
 	/* the event being answered, resolved once by its update so the
 	 * getters only read: its fd number (strato_event_fd_num, at the start,
-	 * for the handlers too), and at the end (cur_ready) its thread, that
-	 * thread's process (strato_state_main) and fd entry (strato_state_fd) */
+	 * for the handlers too), and at the end (cur_done: cur_ev once its
+	 * update is complete, NULL while one runs) its thread, that thread's
+	 * process (strato_state_main) and fd entry (strato_state_fd) */
 	const struct strato_event *cur_ev;
 	struct strato_thread *cur_thread, *cur_main;
 	int64_t cur_fdnum;
 	struct strato_fdent *cur_fd;
-	bool cur_ready;
+	const struct strato_event *cur_done;
 	/* fd entries kept for reuse (linked through their name field), at
 	 * most STRATO_FD_POOL of them */
 	struct strato_fdent *fd_pool;
@@ -158,7 +159,7 @@ static inline const struct strato_thread *strato_state_cur_thread(const struct s
 {
 	const struct strato_state *st = ev->state;
 
-	if (!st || !st->cur_ready || st->cur_ev != ev || !st->cur_thread || st->cur_thread->stub)
+	if (!st || st->cur_done != ev || !st->cur_thread || st->cur_thread->stub)
 		return NULL;
 	return st->cur_thread;
 }
