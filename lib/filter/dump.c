@@ -290,6 +290,6 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 	}
 	fputs("user space: the whole filter, on every event the kernel passes: ", out);
 	strato_dump_node(out, f->root);
-	fputs("\n  (ppid, names, users and containers need process state the probe does not keep)\n", out);
+	fputs("\n  (thread ids, ppid, names, users and containers are not checked in the kernel)\n", out);
 	return ferror(out) ? strato_fail(-EIO, "cannot write the explanation") : 0;
 }
