@@ -1726,6 +1726,17 @@ static int64_t strato_fd_num_of(const struct strato_event *ev)
 	return idx >= 0 ? -1 : STRATO_NO_FD;
 }
 
+bool strato_state_identity_event(unsigned type)
+{
+	uint8_t sh;
+
+	pthread_once(&strato_sh_once, strato_sh_init);
+	sh = type < STRATO_EVENT_TABLE_SIZE ? strato_sh_of[type] : 0;
+	return sh == STRATO_SH_CLONE || sh == STRATO_SH_EXECVE || sh == STRATO_SH_PROCEXIT || sh == STRATO_SH_PRCTL ||
+	       sh == STRATO_SH_SETUID || sh == STRATO_SH_SETRESUID || sh == STRATO_SH_SETGID ||
+	       sh == STRATO_SH_SETRESGID;
+}
+
 int64_t strato_event_fd_num(const struct strato_event *ev)
 {
 	const struct strato_state *st = ev->state;

@@ -147,6 +147,12 @@ int strato_state_new(struct strato_state **out, const struct strato_tables *t);
 void strato_state_free(struct strato_state *st);
 /* Applies one event (called by strato_capture_next before it returns it). */
 void strato_state_update(struct strato_state *st, struct strato_event *ev);
+/* Whether events of `type` are all that change a thread's identity in the
+ * state (pid, parent, name, executable, arguments, uid, gid, cgroups) and
+ * its place in the thread table: clone, execve, prctl, the set*id calls,
+ * process exit. The kernel prefilter never drops them when it checks
+ * names or uids, so those fields stay right for every thread. */
+bool strato_state_identity_event(unsigned type);
 
 struct strato_thread *strato_state_thread(const struct strato_state *st, int64_t tid);
 /* The process (main thread) of a thread, or the thread itself. */
