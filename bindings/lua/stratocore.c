@@ -346,7 +346,7 @@ static int strato_lua_cap_stats(lua_State *L)
 
 	if (rc)
 		return strato_lua_fail(L, rc, strato_last_error());
-	lua_createtable(L, 0, 5);
+	lua_createtable(L, 0, 6);
 	lua_pushinteger(L, (lua_Integer)st.events);
 	lua_setfield(L, -2, "events");
 	lua_pushinteger(L, (lua_Integer)st.drops);
@@ -357,6 +357,8 @@ static int strato_lua_cap_stats(lua_State *L)
 	lua_setfield(L, -2, "drops_other");
 	lua_pushinteger(L, (lua_Integer)st.skipped_unknown);
 	lua_setfield(L, -2, "skipped_unknown");
+	lua_pushinteger(L, (lua_Integer)st.received);
+	lua_setfield(L, -2, "received");
 	return 1;
 }
 

@@ -153,6 +153,11 @@ struct strato_stats {
 	uint64_t drops_other;
 	/** File: events skipped because their type is unknown. */
 	uint64_t skipped_unknown;
+	/** Events the back end produced, those the filter of
+	 * strato_capture_set_filter() rejected included: live, what the probe
+	 * sent to user space, so `received - events` is what the kernel
+	 * prefilter let through and the full filter did not want. @since 0.1 */
+	uint64_t received;
 };
 
 /**

@@ -103,6 +103,7 @@ int strato_capture_stats(strato_capture *cap, struct strato_stats *st)
 	if (!cap || !st || st->sz < sizeof(size_t))
 		return strato_fail(-EINVAL, "strato_capture_stats: NULL capture or stats without sz");
 	full.events = cap->ndelivered;
+	full.received = cap->nevents;
 	if (cap->ops->stats)
 		cap->ops->stats(cap, &full);
 	full.drops = full.drops_buffer + full.drops_other;
