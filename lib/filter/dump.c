@@ -1,6 +1,6 @@
 /* lib/filter/dump.c: the stable text form of a compiled filter (for golden
- * tests and debugging), the kernel prefilter derived from a filter, and
- * strato_filter_explain(), which says what runs where and why. */
+ * tests and debugging), and strato_filter_explain(), which says what runs
+ * where and why (the kernel part comes from prefilter.c). */
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -122,123 +122,14 @@ int strato_filter_dump(const strato_filter *f, FILE *out)
 	return ferror(out) ? strato_fail(-EIO, "cannot write the filter dump") : 0;
 }
 
-/* Top-level conjuncts `proc.pid = N`, `proc.pid in (...)`, `thread.tid = N`
- * restrict every accepted event, so the kernel may check them. */
-static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilter *pf)
+static void strato_explain_ids(FILE *out, const char *what, const int64_t *ids, unsigned n, const char *field)
 {
-	int64_t *dst;
-	unsigned *cnt;
-
-	if (n->kind == STRATO_N_AND) {
-		for (unsigned i = 0; i < n->nkids; i++)
-			strato_pf_conj(n->kids[i], pf);
+	if (!n)
 		return;
-	}
-	if (n->kind != STRATO_N_CMP || n->lhs.nxf || (n->op != STRATO_OP_EQ && n->op != STRATO_OP_IN))
-		return;
-	if (!strcmp(n->lhs.name, "proc.pid")) {
-		dst = pf->pids;
-		cnt = &pf->npids;
-	} else if (!strcmp(n->lhs.name, "thread.tid") || !strcmp(n->lhs.name, "evt.tid")) {
-		dst = pf->tids;
-		cnt = &pf->ntids;
-	} else {
-		return;
-	}
-	/* A second conjunct on the same field would need an intersection;
-	 * keeping the first one alone is still conservative. */
-	if (*cnt || n->nvals > STRATO_ARRAY_SIZE(pf->pids))
-		return;
-	for (unsigned i = 0; i < n->nvals; i++)
-		if (n->vals[i].ref)
-			return;
-	for (unsigned i = 0; i < n->nvals; i++)
-		dst[(*cnt)++] = n->vals[i].i;
-}
-
-/* Fields answered from other processes' state (parents, ancestors,
- * session leaders): events of other pids feed them. */
-static bool strato_pf_ancestor_field(const char *name)
-{
-	static const char *const names[] = {"proc.pname", "proc.ppid",	     "proc.pcmdline",
-					    "proc.pexe",  "proc.pexepath",   "proc.pvpid",
-					    "proc.sname", "proc.vpgid.name", "proc.loginshellid"};
-
-	if (!strncmp(name, "proc.a", 6))
-		return true;
-	for (size_t i = 0; i < STRATO_ARRAY_SIZE(names); i++)
-		if (!strncmp(name, names[i], strlen(names[i])))
-			return true;
-	return false;
-}
-
-static bool strato_pf_ancestors(const struct strato_fnode *n)
-{
-	for (unsigned i = 0; i < n->nkids; i++)
-		if (strato_pf_ancestors(n->kids[i]))
-			return true;
-	if (n->lhs.name && strato_pf_ancestor_field(n->lhs.name))
-		return true;
-	for (unsigned i = 0; i < n->nvals; i++)
-		if (n->vals[i].ref && strato_pf_ancestor_field(n->vals[i].ref->name))
-			return true;
-	return false;
-}
-
-/* Three-valued: 0 false, 1 true, 2 unknown, for an event named `name`
- * of which only evt.type is known. */
-static int strato_pf_name(const struct strato_fnode *n, const char *name)
-{
-	int r, all;
-
-	switch (n->kind) {
-	case STRATO_N_TYPES:
-		r = 0;
-		for (unsigned i = 0; i < n->nvals && !r; i++)
-			r = !strcmp(n->vals[i].text, name);
-		return r != n->neg;
-	case STRATO_N_NOT:
-		r = strato_pf_name(n->kids[0], name);
-		return r == 2 ? 2 : !r;
-	case STRATO_N_AND:
-	case STRATO_N_OR:
-		all = 1;
-		for (unsigned i = 0; i < n->nkids; i++) {
-			r = strato_pf_name(n->kids[i], name);
-			if (r == (n->kind == STRATO_N_AND ? 0 : 1))
-				return r;
-			all &= r != 2;
-		}
-		return all ? n->kind == STRATO_N_AND : 2;
-	default:
-		return 2;
-	}
-}
-
-bool strato_fprefilter_wants_name(const struct strato_fprefilter *pf, const char *name)
-{
-	return !pf->filter || strato_pf_name(pf->filter->root, name) != 0;
-}
-
-void strato_filter_prefilter(const struct strato_filter *f, struct strato_fprefilter *pf)
-{
-	memset(pf, 0, sizeof(*pf));
-	pf->filter = f;
-	pf->types = f->types;
-	pf->ktypes = f->types;
-	pf->all_types = true;
-	for (unsigned id = 0; id < STRATO_EVENT_TABLE_SIZE; id++) {
-		const struct strato_event_info *e = &strato_event_table[id];
-
-		if (!strato_ftypes_has(&f->types, id))
-			pf->all_types = false;
-		if (e->name && (e->flags & (STRATO_EF_CREATES_FD | STRATO_EF_DESTROYS_FD | STRATO_EF_MODIFIES_STATE)) &&
-		    id < STRATO_FTYPES)
-			pf->ktypes.w[id / 64] |= 1ull << (id % 64);
-	}
-	pf->ancestors = strato_pf_ancestors(f->root);
-	if (!pf->ancestors)
-		strato_pf_conj(f->root, pf);
+	fprintf(out, "kernel: %s in", what);
+	for (unsigned i = 0; i < n; i++)
+		fprintf(out, " %" PRId64, ids[i]);
+	fprintf(out, " (top-level %s conjunct)\n", field);
 }
 
 int strato_filter_explain(const strato_filter *f, FILE *out)
@@ -267,29 +158,35 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 			if (!seen)
 				fprintf(out, " %s", nm);
 		}
-		fputs("\n  plus the syscalls that change process or fd state (clone, execve, open,\n"
-		      "  close, socket, dup, ...), which later events' fields depend on;\n"
-		      "  generic syscall events stay: their evt.type is known only after decoding\n",
+		fputs(pf.local ? "\n  plus the syscalls that set a thread's identity (clone, execve, prctl,\n"
+				 "  set*id, process exit), which the filter's process fields depend on;\n"
+			       : "\n  plus the syscalls that change process or fd state (clone, execve, open,\n"
+				 "  close, socket, dup, ...), which later events' fields depend on;\n",
 		      out);
+		fputs("  generic syscall events stay: their evt.type is known only after decoding\n", out);
 	}
 	if (pf.ancestors)
 		fputs("kernel: no pid check: the filter reads parent or ancestor fields, which\n"
 		      "  events of other processes keep current\n",
 		      out);
-	if (pf.npids) {
-		fputs("kernel: process (tgid) in", out);
-		for (unsigned i = 0; i < pf.npids; i++)
-			fprintf(out, " %" PRId64, pf.pids[i]);
-		fputs(" (top-level proc.pid conjunct)\n", out);
+	strato_explain_ids(out, "process (tgid)", pf.pids, pf.npids, "proc.pid");
+	strato_explain_ids(out, "thread id", pf.tids, pf.ntids, "thread.tid");
+	strato_explain_ids(out, "parent process", pf.ppids, pf.nppids, "proc.ppid");
+	strato_explain_ids(out, "effective uid", pf.uids, pf.nuids, "user.uid");
+	if (pf.nnames) {
+		fputs("kernel: comm in", out);
+		for (unsigned i = 0; i < pf.nnames; i++)
+			fprintf(out, " \"%s\"", pf.names[i]);
+		fputs(" (top-level proc.name conjunct)\n", out);
 	}
-	if (pf.ntids) {
-		fputs("user space early check: thread id in", out);
-		for (unsigned i = 0; i < pf.ntids; i++)
-			fprintf(out, " %" PRId64, pf.tids[i]);
-		fputs(" (the probe filters on process ids only)\n", out);
-	}
+	if (pf.ntids || pf.nppids || pf.nuids || pf.nnames)
+		fputs("  (not applied to the identity syscalls, so every thread stays known)\n", out);
+	else if (pf.held)
+		fputs("kernel: no thread, parent, name or uid check: the filter reads fds, the\n"
+		      "  working directory or counters, which other threads' events change\n",
+		      out);
 	fputs("user space: the whole filter, on every event the kernel passes: ", out);
 	strato_dump_node(out, f->root);
-	fputs("\n  (thread ids, ppid, names, users and containers are not checked in the kernel)\n", out);
+	fputs("\n  (containers are not checked in the kernel)\n", out);
 	return ferror(out) ? strato_fail(-EIO, "cannot write the explanation") : 0;
 }

@@ -292,17 +292,35 @@ const char *strato_filter_defs_macro(const strato_filter_defs *d, const char *na
 const char *const *strato_filter_defs_list(const strato_filter_defs *d, const char *name, size_t n, size_t *nitems);
 
 /* The kernel-side part of a filter, for live captures. */
+/* The kernel part of a filter (prefilter.c): a superset of what the filter
+ * accepts, for the probe to check before it sends an event. */
+#define STRATO_FPF_IDS 16
+#define STRATO_FPF_NAMES 8
 struct strato_fprefilter {
 	struct strato_ftypeset types; /* event types the filter may accept */
 	/* what the kernel may drop: types plus every type that changes the
-	 * process or fd state, which later events' fields depend on */
+	 * state the filter's fields read (all state changes, or only thread
+	 * identities when `local`) */
 	struct strato_ftypeset ktypes;
+	struct strato_ftypeset itypes; /* identity types: exempt from name/uid/tid/ppid checks */
 	bool all_types;
-	bool ancestors;	  /* uses parent/ancestor fields: pids are not pushed */
-	int64_t pids[16]; /* process (tgid) must be one of these; npids 0 = any */
+	bool ancestors; /* uses parent/ancestor fields: pids are not pushed */
+	/* every field read is the event's own or its thread's identity (see
+	 * strato_pf_local_field): thread ids, names, uids and parents can be
+	 * checked in the kernel, as long as identity events always pass */
+	bool local;
+	bool held; /* a thread/parent/name/uid conjunct that `local` kept out */
+	/* top-level conjuncts; a count of 0 = no check */
+	int64_t pids[STRATO_FPF_IDS]; /* process (tgid) */
 	unsigned npids;
-	int64_t tids[16];
+	int64_t tids[STRATO_FPF_IDS];
 	unsigned ntids;
+	int64_t uids[STRATO_FPF_IDS]; /* effective uid */
+	unsigned nuids;
+	int64_t ppids[STRATO_FPF_IDS];
+	unsigned nppids;
+	char names[STRATO_FPF_NAMES][16]; /* comm, 1-15 bytes, NUL-padded */
+	unsigned nnames;
 	const struct strato_filter *filter; /* lent for the call that gets pf */
 };
 /* Can the filter accept a generic syscall event whose evt.type is `name`?

@@ -9,6 +9,7 @@ lib_libstratocore_internal_la_SOURCES += \
 	lib/filter/eval.c \
 	lib/filter/program.c \
 	lib/filter/dump.c \
+	lib/filter/prefilter.c \
 	lib/filter/ruleset.c \
 	lib/filter/capfilter.c
 
