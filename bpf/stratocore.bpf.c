@@ -137,6 +137,27 @@ static __always_inline int strato_tgid_listed(__u32 tgid)
 	return (*strato_tgid_word(tgid) >> (tgid % 64)) & 1;
 }
 
+/* Processes whose parent, as the user-space state knows it, is one of
+ * cfg->ppids: set from /proc when the filter is set, then at fork and exec,
+ * the events that tell the state a process's parent. The kernel's
+ * real_parent alone would not do: after a parent dies the kernel reparents
+ * its children, while the state keeps the parent it was told. */
+__u64 strato_ppid_bits[STRATO_TGID_LIMIT / 64];
+
+/* Threads that keep passing the name and uid checks although their comm
+ * or effective uid no longer matches, because they changed it in a way no
+ * event reports to the state (a write to /proc/PID/comm, setreuid), which
+ * therefore still holds the old value. Full: strato_keep_full, and the
+ * checks let everything through rather than drop what the state wants. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, STRATO_KEEP_MAX);
+	__type(key, __u32);
+	__type(value, __u8);
+} strato_keep SEC(".maps");
+__u32 strato_nkeep;     /* entries added (an upper bound of the map's size) */
+__u32 strato_keep_full;
+
 /* Arguments taken at sys_enter, by thread id, for the syscalls whose
  * user memory may change before the exit reads it (open paths, connect
  * addresses: time-of-check to time-of-use) or is gone by then (execve). */
@@ -2290,14 +2311,103 @@ static __always_inline void strato_generic_x(struct strato_probe_config *cfg, lo
 
 /* ---- programs ---- */
 
-/* Whether the current thread group passes the process filters. */
-static __always_inline int strato_task_wanted(struct strato_probe_config *cfg, __u32 tgid)
+/* The word of `id`'s bit in a bitmap of STRATO_TGID_LIMIT bits (the mask
+ * behind an empty asm, as in strato_tgid_word). */
+static __always_inline __u64 *strato_bit_word(__u64 *bits, __u32 id)
 {
+	__u32 w = id / 64;
+
+	asm volatile("" : "+r"(w));
+	return &bits[w & (STRATO_TGID_LIMIT / 64 - 1)];
+}
+
+static __always_inline void strato_bit_put(__u64 *bits, __u32 id, int on)
+{
+	if (id >= STRATO_TGID_LIMIT)
+		return;
+	if (on)
+		__sync_fetch_and_or(strato_bit_word(bits, id), 1ULL << (id % 64));
+	else
+		__sync_fetch_and_and(strato_bit_word(bits, id), ~(1ULL << (id % 64)));
+}
+
+static __always_inline int strato_id_listed(const __u32 *ids, __u32 n, __u32 id)
+{
+	for (int i = 0; i < STRATO_PF_IDS; i++)
+		if (i < n && ids[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Records the parent the state will hold for process `p` (at fork and exec). */
+static __always_inline void strato_note_parent(struct strato_probe_config *cfg, struct task_struct *p)
+{
+	if (cfg->note_ppids)
+		strato_bit_put(strato_ppid_bits, BPF_CORE_READ(p, tgid),
+			       strato_id_listed(cfg->ppids, cfg->nppids, BPF_CORE_READ(p, real_parent, tgid)));
+}
+
+static __always_inline void strato_keep_thread(__u32 tid)
+{
+	__u8 one = 1;
+
+	if (bpf_map_update_elem(&strato_keep, &tid, &one, BPF_ANY))
+		strato_keep_full = 1;
+	else
+		__sync_fetch_and_add(&strato_nkeep, 1);
+}
+
+static __always_inline int strato_comm_listed(struct strato_probe_config *cfg, const char *comm)
+{
+	__u64 c[2];
+
+	__builtin_memcpy(c, comm, sizeof(c));
+	for (int i = 0; i < STRATO_PF_NAMES; i++) {
+		const __u64 *n = (const __u64 *)cfg->names[i];
+
+		if (i < cfg->nnames && n[0] == c[0] && n[1] == c[1])
+			return 1;
+	}
+	return 0;
+}
+
+/* The process checks pushed by a filter (thread id, parent, name, uid). */
+static __always_inline int strato_proc_match(struct strato_probe_config *cfg, __u64 pt)
+{
+	__u32 tid = (__u32)pt;
+
+	if (cfg->ntids && !strato_id_listed(cfg->tids, cfg->ntids, tid))
+		return 0;
+	if (cfg->nppids && (pt >> 32 >= STRATO_TGID_LIMIT ||
+			    !((*strato_bit_word(strato_ppid_bits, pt >> 32) >> ((pt >> 32) % 64)) & 1)))
+		return 0;
+	if (cfg->nnames) {
+		char comm[STRATO_COMM_LEN] = {};
+
+		bpf_get_current_comm(comm, sizeof(comm));
+		if (!strato_comm_listed(cfg, comm))
+			goto kept;
+	}
+	if (cfg->nuids && !strato_id_listed(cfg->uids, cfg->nuids, BPF_CORE_READ(strato_task(), cred, euid.val)))
+		goto kept;
+	return 1;
+kept:
+	return strato_keep_full || (strato_nkeep && bpf_map_lookup_elem(&strato_keep, &tid));
+}
+
+/* Whether the current thread passes the process filters, for an event of
+ * a syscall whose interesting-table entry is `val`. */
+static __always_inline int strato_task_wanted(struct strato_probe_config *cfg, __u64 pt, __u32 val)
+{
+	__u32 tgid = pt >> 32;
+
 	if (cfg->self_tgid && tgid == cfg->self_tgid)
 		return 0;
 	if (cfg->filter_tgids && !strato_tgid_listed(tgid))
 		return 0;
-	return 1;
+	if (val & STRATO_IDENTITY || !(cfg->ntids | cfg->nnames | cfg->nuids | cfg->nppids))
+		return 1;
+	return strato_proc_match(cfg, pt);
 }
 
 SEC("tp_btf/sys_enter")
@@ -2317,7 +2427,7 @@ int BPF_PROG(strato_sys_enter, struct pt_regs *regs, long id)
 	cfg = strato_cfg();
 	pt = bpf_get_current_pid_tgid();
 	tid = (__u32)pt;
-	if (!cfg || !strato_task_wanted(cfg, pt >> 32))
+	if (!cfg || !strato_task_wanted(cfg, pt, *val))
 		return 0;
 	ep = bpf_map_lookup_elem(&strato_enter_tmp, &zero);
 	if (!ep)
@@ -2364,17 +2474,29 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	if (!*val)
 		return 0;
 	cfg = strato_cfg();
-	if (!cfg || !strato_task_wanted(cfg, bpf_get_current_pid_tgid() >> 32))
+	if (!cfg)
+		return 0;
+	if ((*val & STRATO_HIDDEN_EUID) && cfg->nuids && ret == 0)
+		strato_keep_thread((__u32)bpf_get_current_pid_tgid());
+	kind = *val & 0xff;
+	if (!kind || !strato_task_wanted(cfg, bpf_get_current_pid_tgid(), *val))
 		return 0;
 	if (cfg->drop_failed && ret < 0)
 		return 0;
+	/* the state learns this thread's new comm from this event */
+	if (strato_nkeep && (*val & STRATO_IDENTITY) && ret == 0 &&
+	    (kind == STRATO_K_EXECVE || kind == STRATO_K_EXECVEAT ||
+	     (kind == STRATO_K_PRCTL && strato_arg(regs, 0) == 15 /* PR_SET_NAME */))) {
+		__u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+		bpf_map_delete_elem(&strato_keep, &tid);
+	}
 #if defined(__TARGET_ARCH_x86)
 	/* 32-bit (ia32) syscalls have other numbers: the table would name them
 	 * wrongly, so they are not captured. */
 	if (strato_task()->thread_info.status & 0x0002 /* TS_COMPAT */)
 		return 0;
 #endif
-	kind = *val & 0xff;
 	if (kind == STRATO_K_GENERIC) {
 		strato_generic_x(cfg, nr, *val); /* needs no argument */
 		return 0;
@@ -2487,7 +2609,7 @@ int BPF_PROG(strato_proc_exit, struct task_struct *p)
 
 	if (!cfg)
 		return 0;
-	if (cfg->procexit && strato_task_wanted(cfg, tgid)) {
+	if (cfg->procexit && strato_task_wanted(cfg, (__u64)tgid << 32 | BPF_CORE_READ(p, pid), STRATO_IDENTITY)) {
 		sc = strato_begin_tid(STRATO_E_PROCEXIT_1_E, 5, BPF_CORE_READ(p, pid));
 		if (sc) {
 			code = BPF_CORE_READ(p, exit_code);
@@ -2507,6 +2629,11 @@ int BPF_PROG(strato_proc_exit, struct task_struct *p)
 			strato_submit(sc);
 		}
 	}
+	if (strato_nkeep) {
+		__u32 tid = BPF_CORE_READ(p, pid);
+
+		bpf_map_delete_elem(&strato_keep, &tid);
+	}
 	/* The last thread of a followed group leaves the filter. */
 	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0 &&
 	    tgid < STRATO_TGID_LIMIT)
@@ -2514,18 +2641,53 @@ int BPF_PROG(strato_proc_exit, struct task_struct *p)
 	return 0;
 }
 
-/* Children of followed processes join the pid filter. */
+/* Children of followed processes join the pid filter; a new process's
+ * parent is noted for the parent check. */
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(strato_proc_fork, struct task_struct *parent, struct task_struct *child)
 {
 	struct strato_probe_config *cfg = strato_cfg();
 	__u32 ptgid, ctgid;
 
-	if (!cfg || !cfg->filter_tgids || !cfg->follow_children)
+	if (!cfg)
 		return 0;
 	ptgid = BPF_CORE_READ(parent, tgid);
 	ctgid = BPF_CORE_READ(child, tgid);
-	if (ptgid != ctgid && strato_tgid_listed(ptgid) && ctgid < STRATO_TGID_LIMIT)
+	if (ptgid == ctgid)
+		return 0; /* a thread: its process's parent stays */
+	strato_note_parent(cfg, child);
+	if (cfg->filter_tgids && cfg->follow_children && strato_tgid_listed(ptgid) && ctgid < STRATO_TGID_LIMIT)
 		__sync_fetch_and_or(strato_tgid_word(ctgid), 1ULL << (ctgid % 64));
+	return 0;
+}
+
+/* execve's event reports the parent again (it may have changed since the
+ * fork, by reparenting). */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(strato_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	struct strato_probe_config *cfg = strato_cfg();
+
+	if (cfg)
+		strato_note_parent(cfg, p);
+	return 0;
+}
+
+/* A comm change the state learns of comes with an execve or prctl event
+ * of the thread itself; any other (a write to /proc/PID/comm) leaves the
+ * state with the old name. So a thread that had a wanted name stays in
+ * until its execve or prctl(PR_SET_NAME) exit reaches user space (sys_exit
+ * drops it from strato_keep then). */
+SEC("tp_btf/task_rename")
+int BPF_PROG(strato_task_rename, struct task_struct *task, const char *comm)
+{
+	struct strato_probe_config *cfg = strato_cfg();
+	char old[STRATO_COMM_LEN] = {};
+
+	if (!cfg || !cfg->nnames)
+		return 0;
+	bpf_probe_read_kernel_str(old, sizeof(old), task->comm);
+	if (strato_comm_listed(cfg, old))
+		strato_keep_thread(BPF_CORE_READ(task, pid));
 	return 0;
 }

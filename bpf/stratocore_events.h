@@ -111,8 +111,21 @@ enum strato_kind {
 	STRATO_K_DELETE_MODULE = 87,
 };
 
-/* Flag in the interesting-syscall map: sys_enter keeps an argument copy. */
+/* Flags in the interesting-syscall map: sys_enter keeps an argument copy;
+ * the syscall's event describes a thread (clone, execve, prctl, set*id),
+ * so the process checks below never drop it: the user-space state needs
+ * every thread's identity to answer the fields those checks stand for;
+ * the syscall changes the effective uid in a way no event reports
+ * (setreuid), so its thread stays out of the uid check. */
 #define STRATO_NEEDS_ENTER 0x100
+#define STRATO_IDENTITY 0x200
+#define STRATO_HIDDEN_EUID 0x400
+
+/* Bounds of the process checks a filter pushes into the probe. */
+#define STRATO_PF_NAMES 8
+#define STRATO_PF_IDS 16
+#define STRATO_COMM_LEN 16
+#define STRATO_KEEP_MAX 4096 /* threads exempted from the name/uid checks */
 
 /* Indexes of the per-CPU drop counters. */
 enum strato_drop_reason {
@@ -132,6 +145,17 @@ struct strato_probe_config {
 	__u32 procexit;         /* emit process exit events */
 	__u32 nrings;           /* ring buffers in strato_rings */
 	__u32 wakeup;           /* 1: wake the consumer (get_fd() was called) */
+	/* Process checks from strato_capture_set_filter() (0 = no check),
+	 * applied to every event but those of STRATO_IDENTITY syscalls: */
+	__u32 ntids;            /* thread id in tids[] */
+	__u32 nnames;           /* comm in names[] (or the thread in strato_keep) */
+	__u32 nuids;            /* effective uid in uids[] (or in strato_keep) */
+	__u32 nppids;           /* bit set in strato_ppid_bits (parent in ppids[]) */
+	__u32 note_ppids;       /* fork and exec keep strato_ppid_bits current */
+	__u32 tids[STRATO_PF_IDS];
+	__u32 uids[STRATO_PF_IDS];
+	__u32 ppids[STRATO_PF_IDS];
+	char names[STRATO_PF_NAMES][STRATO_COMM_LEN] __attribute__((aligned(8))); /* NUL-padded */
 };
 
 #endif

@@ -26,3 +26,12 @@ tests_check_filter_program_SOURCES = tests/check_filter_program.c
 tests_check_filter_program_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_filter_program_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
 endif
+
+# What the probe sends to user space under a filter's kernel part (live).
+if HAVE_CHECK
+check_PROGRAMS += tests/check_live_prefilter
+TESTS += tests/check_live_prefilter
+tests_check_live_prefilter_SOURCES = tests/check_live_prefilter.c
+tests_check_live_prefilter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_live_prefilter_LDADD = lib/libstratocore-internal.la $(CHECK_LIBS)
+endif

@@ -15,6 +15,8 @@
 
 #include <bpf/libbpf.h>
 #include <bpf/bpf.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -24,6 +26,10 @@
 #include <unistd.h>
 
 _Static_assert(STRATO_GAP_EVENT_TYPE == STRATO_EVENT_GAP, "the probe and the event table disagree on the gap type");
+_Static_assert(sizeof(((struct strato_fprefilter *)0)->names) == sizeof(((struct strato_probe_config *)0)->names) &&
+		       STRATO_FPF_IDS == STRATO_PF_IDS,
+	       "the filter's process checks and the probe's config differ in size");
+_Static_assert(__builtin_offsetof(struct strato_probe_config, names) % 8 == 0, "the probe compares names by words");
 
 #define STRATO_DEFAULT_RINGBUF (8u << 20)
 #define STRATO_DEFAULT_SNAPLEN 80
@@ -327,24 +333,19 @@ static void strato_live_close(strato_capture *cap)
 	strato_live_free(cap->priv);
 }
 
-/* Can syscall `name` produce an event the prefilter keeps? The probe names
- * its events after the syscall or after the syscall without its version
- * digits (dup2 -> dup, pread64 -> pread, umount2 -> umount, accept4 ->
- * accept); a syscall none of whose names is in the event table is kept. */
-static bool strato_live_pf_wants(const struct strato_fprefilter *pf,
-				 const struct strato_syscall_def *d)
+/* Whether syscall `name` produces events of a type in `set`. The probe
+ * names its events after the syscall or after the syscall without its
+ * version digits (dup2 -> dup, pread64 -> pread, umount2 -> umount,
+ * accept4 -> accept); `unknown` answers for a syscall none of whose names
+ * is in the event table. */
+static bool strato_live_syscall_in(const struct strato_ftypeset *set, const char *name, bool unknown)
 {
-	const char *name = d->name;
 	char base[64];
 	size_t n = strlen(name);
 	bool known = false;
 
 	if (n >= sizeof(base))
-		return true;
-	if (strato_kind_of(name) == STRATO_K_GENERIC) /* evt.type: the PPM_SC name */
-		return !d->ppm_sc || d->ppm_sc >= STRATO_SYSCALL_NAMES ||
-		       !strato_syscall_names[d->ppm_sc] ||
-		       strato_fprefilter_wants_name(pf, strato_syscall_names[d->ppm_sc]);
+		return unknown;
 	memcpy(base, name, n + 1);
 	while (n && base[n - 1] >= '0' && base[n - 1] <= '9')
 		base[--n] = 0;
@@ -354,10 +355,19 @@ static bool strato_live_pf_wants(const struct strato_fprefilter *pf,
 		if (!en || (strcmp(en, name) && strcmp(en, base)))
 			continue;
 		known = true;
-		if (strato_ftypes_has(&pf->ktypes, id))
+		if (strato_ftypes_has(set, id))
 			return true;
 	}
-	return !known;
+	return known ? false : unknown;
+}
+
+/* Can syscall `d` produce an event the prefilter keeps? */
+static bool strato_live_pf_wants(const struct strato_fprefilter *pf, const struct strato_syscall_def *d)
+{
+	if (strato_kind_of(d->name) == STRATO_K_GENERIC) /* evt.type: the PPM_SC name */
+		return !d->ppm_sc || d->ppm_sc >= STRATO_SYSCALL_NAMES || !strato_syscall_names[d->ppm_sc] ||
+		       strato_fprefilter_wants_name(pf, strato_syscall_names[d->ppm_sc]);
+	return strato_live_syscall_in(&pf->ktypes, d->name, true);
 }
 
 /* Adds a thread group to the probe's pid filter (a bitmap it reads in
@@ -367,14 +377,127 @@ static void strato_live_add_tgid(struct strato_live *l, uint32_t tgid)
 	__atomic_fetch_or(&l->skel->bss->strato_tgid_bits[tgid / 64], 1ULL << (tgid % 64), __ATOMIC_RELAXED);
 }
 
-/* strato_capture_set_filter(): narrows the interesting-syscall table and,
- * when the open options set no pid filter, the tgid filter to what the
- * filter can accept (pf NULL: back to the open options). */
+static bool strato_live_id_in(const uint32_t *ids, uint32_t n, int64_t id)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Marks the processes whose parent is in the config's ppids: those the
+ * capture started from (the parent the state holds) and those /proc shows
+ * now (forks and execs since, which the probe did not note yet). Only sets
+ * bits: one too many lets events through, one too few would drop them. */
+static void strato_live_fill_ppids(struct strato_live *l, const strato_capture *cap)
+{
+	const struct strato_probe_config *c = &l->cfg;
+	__u64 *bits = l->skel->bss->strato_ppid_bits;
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+
+	for (size_t i = 0; i < cap->tables.nthreads; i++) {
+		const struct strato_thread_info *t = &cap->tables.threads[i];
+
+		if (t->tid == t->pid && t->pid > 0 && t->pid < STRATO_TGID_LIMIT &&
+		    strato_live_id_in(c->ppids, c->nppids, t->ptid))
+			__atomic_fetch_or(&bits[t->pid / 64], 1ULL << (t->pid % 64), __ATOMIC_RELAXED);
+	}
+	while (d && (de = readdir(d))) {
+		char path[64], buf[512], *p;
+		long pid = strtol(de->d_name, &p, 10), ppid;
+		ssize_t n;
+		int fd;
+
+		if (*p || pid <= 0 || pid >= STRATO_TGID_LIMIT)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = 0;
+		/* "pid (comm) state ppid ...": comm may hold ") " itself */
+		p = strrchr(buf, ')');
+		if (p && sscanf(p + 1, " %*c %ld", &ppid) == 1 && strato_live_id_in(c->ppids, c->nppids, ppid))
+			__atomic_fetch_or(&bits[pid / 64], 1ULL << (pid % 64), __ATOMIC_RELAXED);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* Empties the map of threads kept past the name and uid checks. */
+static void strato_live_clear_keep(struct strato_live *l)
+{
+	int fd = bpf_map__fd(l->skel->maps.strato_keep);
+	uint32_t key;
+
+	while (!bpf_map_get_next_key(fd, NULL, &key))
+		bpf_map_delete_elem(fd, &key);
+	l->skel->bss->strato_nkeep = 0;
+	l->skel->bss->strato_keep_full = 0;
+}
+
+/* Copies the filter's process checks into l->cfg (lists and counts). */
+static void strato_live_checks_of(struct strato_live *l, const struct strato_fprefilter *pf)
+{
+	struct strato_probe_config *c = &l->cfg;
+
+	c->ntids = pf ? pf->ntids : 0;
+	c->nuids = pf ? pf->nuids : 0;
+	c->nppids = pf ? pf->nppids : 0;
+	c->nnames = pf ? pf->nnames : 0;
+	for (unsigned i = 0; i < c->ntids; i++)
+		c->tids[i] = (uint32_t)pf->tids[i];
+	for (unsigned i = 0; i < c->nuids; i++)
+		c->uids[i] = (uint32_t)pf->uids[i];
+	for (unsigned i = 0; i < c->nppids; i++)
+		c->ppids[i] = (uint32_t)pf->ppids[i];
+	memset(c->names, 0, sizeof(c->names));
+	if (pf)
+		memcpy(c->names, pf->names, sizeof(c->names));
+	c->note_ppids = c->nppids != 0;
+}
+
+/* Hands l->cfg to the probe, which reads it while it changes: the checks
+ * are off (everything passes) while their lists are written and the
+ * parents noted, then on. */
+static void strato_live_publish(struct strato_live *l, const strato_capture *cap)
+{
+	struct strato_probe_config *k = &l->skel->bss->strato_conf, c = l->cfg;
+
+	__atomic_store_n(&k->ntids, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&k->nnames, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&k->nuids, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&k->nppids, 0, __ATOMIC_SEQ_CST);
+	c.ntids = c.nnames = c.nuids = c.nppids = 0;
+	*k = c;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (l->cfg.nppids)
+		strato_live_fill_ppids(l, cap);
+	__atomic_store_n(&k->ntids, l->cfg.ntids, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&k->nnames, l->cfg.nnames, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&k->nuids, l->cfg.nuids, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&k->nppids, l->cfg.nppids, __ATOMIC_SEQ_CST);
+}
+
+/* Syscalls that change the effective uid in a way the state cannot see:
+ * setreuid always (its event is generic), setuid and setresuid when they
+ * are not captured. */
+static bool strato_live_hides_euid(const struct strato_syscall_def *d, uint32_t val)
+{
+	return !strcmp(d->name, "setreuid") || (!val && (!strcmp(d->name, "setuid") || !strcmp(d->name, "setresuid")));
+}
+
+/* strato_capture_set_filter(): narrows the interesting-syscall table, the
+ * process checks and, when the open options set no pid filter, the tgid
+ * filter to what the filter can accept (pf NULL: back to the open options). */
 static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefilter *pf)
 {
 	struct strato_live *l = cap->priv;
 	uint32_t *table = l->skel->bss->strato_interesting;
-	bool pids = false;
+	bool pids = false, checks = pf && (pf->ntids || pf->nnames || pf->nuids || pf->nppids);
 
 	if (!l->open_table) {
 		l->open_table = calloc(STRATO_SYSCALL_MAX, sizeof(*l->open_table));
@@ -382,15 +505,27 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 			return strato_fail(-ENOMEM, "out of memory");
 		memcpy(l->open_table, table, STRATO_SYSCALL_MAX * sizeof(*table));
 	}
+	/* the old checks go first: a table entry without its identity flag
+	 * must not meet them */
+	strato_live_checks_of(l, NULL);
+	strato_live_publish(l, cap);
+	memset(l->skel->bss->strato_ppid_bits, 0, sizeof(l->skel->bss->strato_ppid_bits));
+	strato_live_clear_keep(l);
 	for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++) {
 		const struct strato_syscall_def *d = strato_syscall_by_nr(nr);
 		uint32_t val = l->open_table[nr];
 
 		if (val && pf && !pf->all_types && d && !strato_live_pf_wants(pf, d))
 			val = 0;
+		if (val && checks && d && strato_kind_of(d->name) != STRATO_K_GENERIC &&
+		    strato_live_syscall_in(&pf->itypes, d->name, false))
+			val |= STRATO_IDENTITY;
+		if (checks && pf->nuids && d && strato_live_hides_euid(d, val))
+			val |= STRATO_HIDDEN_EUID;
 		__atomic_store_n(&table[nr], val, __ATOMIC_RELAXED);
 	}
 	if (l->filter_pids) { /* drop the previous filter's pids */
+		__atomic_store_n(&l->skel->bss->strato_conf.filter_tgids, 0, __ATOMIC_SEQ_CST);
 		memset(l->skel->bss->strato_tgid_bits, 0, sizeof(l->skel->bss->strato_tgid_bits));
 		l->cfg.filter_tgids = 0;
 		l->filter_pids = false;
@@ -406,7 +541,8 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 		l->cfg.filter_tgids = 1;
 		l->filter_pids = true;
 	}
-	l->skel->bss->strato_conf = l->cfg;
+	strato_live_checks_of(l, pf);
+	strato_live_publish(l, cap);
 	return 0;
 }
 
@@ -544,23 +680,18 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 		goto fail;
 	}
 	/* Programs nobody needs stay out of the kernel: every syscall pays
-	 * for sys_enter, which only serves open*, creat, connect and execve. */
+	 * for sys_enter, which only serves open*, creat, connect and execve.
+	 * The process-lifetime programs (exit, fork, exec, rename) run once
+	 * per process and stay: a filter set later may need them. */
 	{
 		const char *const *names = STRATO_OPTS_GET(opts, syscalls, NULL);
 		size_t n = STRATO_OPTS_GET(opts, nsyscalls, 0);
-		bool follow = STRATO_OPTS_GET(opts, follow_children, false) && STRATO_OPTS_GET(opts, pids, NULL);
-		bool exits = !names;
-
-		for (size_t k = 0; names && k < 3; k++)
-			exits |= strato_name_listed(names, n, strato_procexit_names[k]);
 		bool enter = !names;
 
 		for (size_t k = 0; names && k < n; k++)
 			enter |= names[k] && strato_syscall_by_name(names[k]) &&
 				 strato_kind_needs_enter(strato_kind_of(names[k]));
 		bpf_program__set_autoload(l->skel->progs.strato_sys_enter, enter);
-		bpf_program__set_autoload(l->skel->progs.strato_proc_fork, follow);
-		bpf_program__set_autoload(l->skel->progs.strato_proc_exit, exits || follow);
 	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
 	bpf_map__set_max_entries(l->skel->maps.strato_rings, (uint32_t)libbpf_num_possible_cpus());
