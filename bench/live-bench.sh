@@ -25,12 +25,12 @@ if [ ! -e /sys/kernel/tracing/events ] && command -v bpftrace >/dev/null; then
 	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null && mounted=1
 fi
 
-for mode in loop floor uninteresting uninteresting-enter capture bpftrace loop-wall strace; do
+for mode in loop floor uninteresting uninteresting-enter capture capture-checks bpftrace loop-wall strace; do
 	: >"/tmp/live-bench.$mode"
 done
 i=0
 while [ "$i" -lt "$runs" ]; do
-	for mode in loop floor uninteresting uninteresting-enter capture; do
+	for mode in loop floor uninteresting uninteresting-enter capture capture-checks; do
 		"$b" "$mode" "$n" 2>/dev/null >>"/tmp/live-bench.$mode"
 	done
 	if command -v bpftrace >/dev/null; then
@@ -55,7 +55,7 @@ printf '%-22s %10s %12s %14s %10s\n' mode ns/call "added ns" "added/floor" "min 
 floor=$(median </tmp/live-bench.floor)
 fadd=$(echo "$floor $base" | awk '{ print $1 - $2 }')
 wbase=$(median </tmp/live-bench.loop-wall 2>/dev/null)
-for mode in loop floor uninteresting uninteresting-enter capture bpftrace loop-wall strace; do
+for mode in loop floor uninteresting uninteresting-enter capture capture-checks bpftrace loop-wall strace; do
 	if [ ! -s "/tmp/live-bench.$mode" ]; then
 		printf '%-22s %10s\n' "$mode" "n/a (tool missing or failed)"
 		continue

@@ -11,6 +11,8 @@
  *   live_bench uninteresting-enter N   the same with execve selected, which
  *                                adds the sys_enter program
  *   live_bench capture N         every getpid captured, each event decoded
+ *   live_bench capture-checks N  the same through a filter whose name, uid and
+ *                                thread id checks run in the probe
  *   live_bench rate SECONDS P    P producers at full speed: events/s and drops
  */
 #include <stratocore/stratocore.h>
@@ -26,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -69,6 +72,7 @@ static pid_t strato_loop_child(long n, int *go, int *res)
 		uint64_t t0, w0;
 
 		strato_pin(0);
+		prctl(PR_SET_NAME, "live_bench"); /* what capture-checks filters on */
 		if (read(g[0], &c, 1) != 1)
 			_exit(1);
 		/* CPU time of this thread, not wall time: on a shared machine
@@ -152,10 +156,11 @@ static double strato_run_loop(pid_t pid, int go, int res, strato_capture *cap, u
 }
 
 /* interesting: 1 getpid captured; 0 getppid selected (sys_exit only);
- * 2 execve selected (sys_enter attached too). */
+ * 2 execve selected (sys_enter attached too); 3 getpid captured through a
+ * filter with process checks in the probe. */
 static int strato_mode_capture(long n, int interesting)
 {
-	const char *sel[] = { interesting == 1 ? "getpid" : interesting == 2 ? "execve" : "getppid" };
+	const char *sel[] = { interesting & 1 ? "getpid" : interesting == 2 ? "execve" : "getppid" };
 	strato_capture *cap;
 	uint64_t consumed = 0;
 	struct strato_stats st = { .sz = sizeof(st) };
@@ -172,6 +177,19 @@ static int strato_mode_capture(long n, int interesting)
 		fprintf(stderr, "live_bench: %s\n", strato_last_error());
 		kill(pid, SIGKILL);
 		return 1;
+	}
+	if (interesting == 3) {
+		char expr[128];
+		strato_filter *f;
+
+		snprintf(expr, sizeof(expr), "proc.name = live_bench and user.uid = %u and thread.tid = %d", geteuid(),
+			 (int)pid);
+		if (strato_filter_compile(&f, expr, NULL, NULL) || strato_capture_set_filter(cap, f)) {
+			fprintf(stderr, "live_bench: %s\n", strato_last_error());
+			kill(pid, SIGKILL);
+			return 1;
+		}
+		strato_filter_free(f);
 	}
 	per = strato_run_loop(pid, go, res, cap, &consumed, 0);
 	strato_capture_stats(cap, &st);
@@ -264,6 +282,8 @@ int main(int argc, char **argv)
 		return strato_mode_capture(n, 0);
 	if (!strcmp(argv[1], "uninteresting-enter"))
 		return strato_mode_capture(n, 2);
+	if (!strcmp(argv[1], "capture-checks"))
+		return strato_mode_capture(atol(argv[2]), 3);
 	if (!strcmp(argv[1], "capture"))
 		return strato_mode_capture(n, 1);
 	if (!strcmp(argv[1], "rate"))
