@@ -94,8 +94,9 @@ STRATO_API int strato_filter_dump(const strato_filter *f, FILE *out);
 
 /**
  * @brief Writes which part of the filter can run in the kernel on a live
- * capture (event type set, pid/tid checks) and which runs in user space, and
- * why.
+ * capture (the event types it can accept; top-level pid, thread id,
+ * parent, process name and uid conjuncts) and which runs in user space, and
+ * why (docs/filters.md, "Capture filters and the kernel prefilter").
  * @return 0, or -EIO when writing fails.
  * @since 0.1
  */
@@ -110,7 +111,9 @@ STRATO_API void strato_filter_free(strato_filter *f);
  *
  * On a live capture a conservative prefilter is also derived from `f` and
  * pushed into the probe (see strato_filter_explain()); it never drops an
- * event `f` accepts. Does not take ownership: the caller may free `f` right
+ * event `f` accepts, and strato_stats.received counts what it let through.
+ * While the call runs, the probe's process checks are off (events pass).
+ * Does not take ownership: the caller may free `f` right
  * after the call. NULL removes the filter. With a filter, a live capture's
  * strato_capture_next() also returns STRATO_TIMEOUT after skipping
  * non-matching events for about 100 ms, so callers keep control on a busy
