@@ -54,6 +54,8 @@ int strato_capture_next(strato_capture *cap, const strato_event **ev_out)
 			strato_state_update(cap->state, ev);
 		else
 			ev->state = NULL;
+		if (cap->ops->after_state)
+			cap->ops->after_state(cap, ev);
 		if (cap->filter) {
 			int m = strato_filter_match(cap->filter, ev);
 

@@ -20,6 +20,8 @@ struct strato_capture_ops {
 	/* Optional: narrows what the back end produces to a superset of what
 	 * the filter accepts (NULL prefilter = capture everything again). */
 	int (*prefilter)(strato_capture *cap, const struct strato_fprefilter *pf);
+	/* Optional: sees each event after the state took it in. */
+	void (*after_state)(strato_capture *cap, const struct strato_event *ev);
 	/* After strato_capture_break(), next() still returns what the back end
 	 * had buffered when it saw the break, then STRATO_EOF (live rings: the
 	 * events are in no file to read again). Others stop at once. */

@@ -1684,6 +1684,13 @@ void strato_state_update(struct strato_state *st, struct strato_event *ev)
 		strato_on_event(st, ev, t);
 		/* clone and exec may have made or replaced the thread */
 		st->cur_thread = strato_map_get(&st->threads, tid);
+		if (st->cur_thread && (strato_sh_of[ev->type] == STRATO_SH_CLONE ||
+				       strato_sh_of[ev->type] == STRATO_SH_EXECVE)) {
+			int64_t res;
+
+			if (!strato_event_res(ev, &res) && res >= 0)
+				st->cur_thread->identity_ts = ts;
+		}
 	}
 	st->stats.threads = st->threads.n;
 	st->stats.fds = st->nfds;

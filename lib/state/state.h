@@ -79,6 +79,10 @@ struct strato_thread {
 	uint32_t nthreads; /* main thread: other threads of the process in the table */
 	uint64_t last_ts;
 	uint64_t clone_ts; /* time of the clone that made it, 0 when unknown */
+	/* time of its last clone or execve event (0: none seen), which set
+	 * its cgroups: the live probe's container check matches it with the
+	 * time it recorded for the thread's last such event */
+	uint64_t identity_ts;
 	/* fds: only the main thread (tid == pid) holds the process's table */
 	struct strato_map fds;
 	/* LRU list of all threads, most recent at the tail */
