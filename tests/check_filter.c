@@ -431,6 +431,8 @@ END_TEST
 /* Values seen in a capture, for the random filters of test_prefilter_replay. */
 struct seen {
 	char names[24][16];
+	char containers[4][16];
+	unsigned ncontainers;
 	int64_t uids[8], tids[8], ppids[8];
 	unsigned nnames, nuids, ntids, nppids;
 };
@@ -451,16 +453,25 @@ static void seen_pass(const char *file, struct seen *sn, bool exec_only)
 	STRATO_OPTS(strato_file_opts, fo);
 	strato_capture *cap;
 	const strato_event *ev;
-	strato_field *nf, *uf, *pf;
+	strato_field *nf, *uf, *pf, *cf;
 	const char *s;
 	int64_t v;
 
 	ck_assert_int_eq(strato_field_lookup("proc.name", &nf), 0);
 	ck_assert_int_eq(strato_field_lookup("user.uid", &uf), 0);
 	ck_assert_int_eq(strato_field_lookup("proc.ppid", &pf), 0);
+	ck_assert_int_eq(strato_field_lookup("container.id", &cf), 0);
 	ck_assert_int_eq(strato_capture_open_file(&cap, file, &fo), 0);
 	while (strato_capture_next(cap, &ev) == STRATO_EVENT) {
 		bool known = false;
+
+		if (!strato_field_get_str(cf, ev, &s, NULL) && strlen(s) < 16) {
+			for (unsigned i = 0; i < sn->ncontainers; i++)
+				known |= !strcmp(sn->containers[i], s);
+			if (!known && sn->ncontainers < 4)
+				snprintf(sn->containers[sn->ncontainers++], 16, "%s", s);
+			known = false;
+		}
 
 		if ((!exec_only || !strcmp(strato_event_name(ev), "execve")) &&
 		    !strato_field_get_str(nf, ev, &s, NULL) && strlen(s) < 16 && strcmp(s, "<NA>")) {
@@ -479,6 +490,7 @@ static void seen_pass(const char *file, struct seen *sn, bool exec_only)
 	strato_field_free(nf);
 	strato_field_free(uf);
 	strato_field_free(pf);
+	strato_field_free(cf);
 }
 
 /* Programs started during the capture come first: their parents' events
@@ -489,7 +501,7 @@ static struct seen seen_in(const char *file)
 
 	seen_pass(file, &sn, true);
 	seen_pass(file, &sn, false);
-	ck_assert(sn.nnames > 1 && sn.nuids > 0 && sn.ntids > 1 && sn.nppids > 0);
+	ck_assert(sn.nnames > 1 && sn.nuids > 0 && sn.ntids > 1 && sn.nppids > 0 && sn.ncontainers > 0);
 	return sn;
 }
 
@@ -522,7 +534,7 @@ static const char *const others[] = {
 static void proc_expr(char *out, size_t len, const struct seen *sn, unsigned k, unsigned *seed)
 {
 	char push[200], rest[1200];
-	unsigned r = k < PROC_EXPR_GRID ? 0 : (unsigned)rand_r(seed) % 5;
+	unsigned r = k < PROC_EXPR_GRID ? 0 : (unsigned)rand_r(seed) % 6;
 
 	switch (r) {
 	case 0:
@@ -540,8 +552,11 @@ static void proc_expr(char *out, size_t len, const struct seen *sn, unsigned k, 
 		snprintf(push, sizeof(push), "thread.tid in (%lld, %lld)",
 			 (long long)sn->tids[rand_r(seed) % sn->ntids], (long long)sn->tids[rand_r(seed) % sn->ntids]);
 		break;
-	default:
+	case 4:
 		snprintf(push, sizeof(push), "proc.ppid = %lld", (long long)sn->ppids[rand_r(seed) % sn->nppids]);
+		break;
+	default:
+		snprintf(push, sizeof(push), "container.id = %s", sn->containers[rand_r(seed) % sn->ncontainers]);
 		break;
 	}
 	if (k < PROC_EXPR_GRID)
@@ -571,6 +586,26 @@ static int64_t field_i64(const char *name, const strato_event *ev)
 	return v;
 }
 
+/* Whether string field `name` of the event is one of strs[]; false when
+ * it has no value. */
+static bool str_in(const char (*strs)[16], unsigned n, const char *name, const strato_event *ev)
+{
+	static strato_field *cache[2];
+	static const char *names[2];
+	unsigned i = names[0] && strcmp(names[0], name) ? 1 : 0;
+	const char *v;
+
+	if (!names[i] && strato_field_lookup(name, &cache[i]))
+		ck_abort_msg("field %s", name);
+	names[i] = name;
+	if (strato_field_get_str(cache[i], ev, &v, NULL))
+		return false;
+	for (unsigned k = 0; k < n; k++)
+		if (!strcmp(strs[k], v))
+			return true;
+	return false;
+}
+
 static bool id_in(const int64_t *ids, unsigned n, int64_t id)
 {
 	for (unsigned i = 0; i < n; i++)
@@ -586,9 +621,6 @@ static bool kernel_passes(const struct strato_fprefilter *pf, const strato_event
 {
 	unsigned id = strato_event_type(ev);
 	bool procexit = strato_state_identity_event(id) && !(id & 1); /* its own program sends it */
-	static strato_field *nf;
-	const char *name;
-	bool ok = false;
 
 	if (!procexit && id > 1 && !strato_ftypes_has(&pf->ktypes, id))
 		return false;
@@ -604,14 +636,12 @@ static bool kernel_passes(const struct strato_fprefilter *pf, const strato_event
 		return false;
 	if (pf->nppids && !id_in(pf->ppids, pf->nppids, field_i64("proc.ppid", ev)))
 		return false;
-	if (!pf->nnames)
-		return true;
-	if (!nf && strato_field_lookup("proc.name", &nf))
-		ck_abort_msg("no proc.name");
-	if (!strato_field_get_str(nf, ev, &name, NULL))
-		for (unsigned i = 0; i < pf->nnames; i++)
-			ok |= !strcmp(pf->names[i], name);
-	return ok;
+	/* containers: user space's verdict once it has seen the thread's
+	 * last clone or execve (the model skips the time until then, when
+	 * the probe passes the thread's events) */
+	if (pf->ncontainers && !str_in(pf->containers, pf->ncontainers, "container.id", ev))
+		return false;
+	return !pf->nnames || str_in(pf->names, pf->nnames, "proc.name", ev);
 }
 
 /* Keys (time, thread, type) of the events `f` accepts in `file`. */
@@ -710,7 +740,7 @@ struct replay {
 	const char *all, *kept; /* scratch files */
 	uint64_t *ka, *kb;	/* keys of the accepted events */
 	size_t max;
-	unsigned pushed, dropped, compared;
+	unsigned pushed, dropped, compared, containers;
 };
 
 /* One filter over one capture, as test_prefilter_replay describes. */
@@ -727,7 +757,8 @@ static void replay_one(struct replay *r, const char *file, const char *expr)
 
 	ck_assert_msg(strato_filter_compile(&f, expr, NULL, NULL) == 0, "%s", expr);
 	strato_filter_prefilter(f, &pf);
-	r->pushed += pf.nnames || pf.nuids || pf.ntids || pf.nppids;
+	r->pushed += pf.nnames || pf.nuids || pf.ntids || pf.nppids || pf.ncontainers;
+	r->containers += pf.ncontainers && strcmp(pf.containers[0], "host");
 	ck_assert_int_eq(strato_capture_open_file(&cap, file, &fo), 0);
 	ck_assert_int_eq(strato_writer_open(&wa, r->all, cap, &wo), 0);
 	ck_assert_int_eq(strato_writer_open(&wb, r->kept, cap, &wo), 0);
@@ -771,7 +802,7 @@ START_TEST(test_prefilter_replay)
 	char paths[NF][1024], all[64], kept[64], live[64];
 	const char *files[NF + 1];
 	unsigned seed = 777, nf = 0;
-	struct replay r = {all, kept, NULL, NULL, 3 << 20, 0, 0, 0};
+	struct replay r = {all, kept, NULL, NULL, 3 << 20, 0, 0, 0, 0};
 
 	snprintf(all, sizeof(all), "/tmp/strato-replay-all-%d.scap", (int)getpid());
 	snprintf(kept, sizeof(kept), "/tmp/strato-replay-kept-%d.scap", (int)getpid());
@@ -790,11 +821,21 @@ START_TEST(test_prefilter_replay)
 		struct seen sn = seen_in(files[i]);
 		unsigned first = files[i] == live ? 0 : PROC_EXPR_GRID;
 
-		for (unsigned k = first; k < PROC_EXPR_GRID + 24; k++) {
-			char expr[2048];
+		char expr[2048];
 
+		for (unsigned k = first; k < PROC_EXPR_GRID + 24; k++) {
 			proc_expr(expr, sizeof(expr), &sn, k, &seed);
 			replay_one(&r, files[i], expr);
+		}
+		/* each container the capture has (two at most), with each field */
+		for (unsigned c = 0, n = 0; c < sn.ncontainers && n < 2; c++) {
+			if (!strcmp(sn.containers[c], "host"))
+				continue;
+			for (unsigned k = 0; k < NOTHERS; k++) {
+				snprintf(expr, sizeof(expr), "container.id = %s and (%s)", sn.containers[c], others[k]);
+				replay_one(&r, files[i], expr);
+			}
+			n++;
 		}
 	}
 	unlink(all);
@@ -804,11 +845,13 @@ START_TEST(test_prefilter_replay)
 	free(r.kb);
 	/* the test exercised kernel checks that dropped events, and filters
 	 * that accepted some */
-	printf("prefilter replay: %u filters with kernel checks, %u dropped events, %u accepted some\n", r.pushed,
-	       r.dropped, r.compared);
+	printf("prefilter replay: %u filters with kernel checks (%u on a container id), %u dropped events, %u "
+	       "accepted some\n",
+	       r.pushed, r.containers, r.dropped, r.compared);
 	ck_assert_uint_gt(r.pushed, 100);
 	ck_assert_uint_gt(r.dropped, 100);
 	ck_assert_uint_gt(r.compared, 80);
+	ck_assert_uint_gt(r.containers, 30);
 }
 END_TEST
 
@@ -892,7 +935,11 @@ START_TEST(test_explain)
 	pf = prefilter_of("proc.name = nginx and thread.tid = 4 and fd.name = /etc/passwd", &ex);
 	ck_assert(!pf.local && pf.held && pf.nnames == 0 && pf.ntids == 0);
 	ck_assert(strato_ftypes_has(&pf.ktypes, exit_id("close")));
-	ck_assert_msg(strstr(ex, "kernel: no thread, parent, name or uid check"), "%s", ex);
+	ck_assert_msg(strstr(ex, "kernel: no thread, parent, name, uid or container check"), "%s", ex);
+	free(ex);
+	pf = prefilter_of("container.id in (0123456789ab, host) and evt.type = openat", &ex);
+	ck_assert(pf.local && pf.ncontainers == 2 && !strcmp(pf.containers[1], "host"));
+	ck_assert_msg(strstr(ex, "\"0123456789ab\" \"host\" (top-level container.id conjunct)"), "%s", ex);
 	free(ex);
 	/* names a comm can never hold, and uids the kernel cannot have */
 	pf = prefilter_of("proc.name in (a, \"<NA>\") and user.uid = 4294967295", &ex);

@@ -132,6 +132,16 @@ static void strato_explain_ids(FILE *out, const char *what, const int64_t *ids, 
 	fprintf(out, " (top-level %s conjunct)\n", field);
 }
 
+static void strato_explain_strs(FILE *out, const char *what, const char (*s)[16], unsigned n, const char *field)
+{
+	if (!n)
+		return;
+	fprintf(out, "kernel: %s in", what);
+	for (unsigned i = 0; i < n; i++)
+		fprintf(out, " \"%s\"", s[i]);
+	fprintf(out, " (top-level %s conjunct)\n", field);
+}
+
 int strato_filter_explain(const strato_filter *f, FILE *out)
 {
 	struct strato_fprefilter pf;
@@ -173,20 +183,17 @@ int strato_filter_explain(const strato_filter *f, FILE *out)
 	strato_explain_ids(out, "thread id", pf.tids, pf.ntids, "thread.tid");
 	strato_explain_ids(out, "parent process", pf.ppids, pf.nppids, "proc.ppid");
 	strato_explain_ids(out, "effective uid", pf.uids, pf.nuids, "user.uid");
-	if (pf.nnames) {
-		fputs("kernel: comm in", out);
-		for (unsigned i = 0; i < pf.nnames; i++)
-			fprintf(out, " \"%s\"", pf.names[i]);
-		fputs(" (top-level proc.name conjunct)\n", out);
-	}
-	if (pf.ntids || pf.nppids || pf.nuids || pf.nnames)
+	strato_explain_strs(out, "comm", pf.names, pf.nnames, "proc.name");
+	strato_explain_strs(out, "container (as user space classified the thread)", pf.containers, pf.ncontainers,
+			    "container.id");
+	if (pf.ntids || pf.nppids || pf.nuids || pf.nnames || pf.ncontainers)
 		fputs("  (not applied to the identity syscalls, so every thread stays known)\n", out);
 	else if (pf.held)
-		fputs("kernel: no thread, parent, name or uid check: the filter reads fds, the\n"
-		      "  working directory or counters, which other threads' events change\n",
+		fputs("kernel: no thread, parent, name, uid or container check: the filter reads\n"
+		      "  fds, the working directory or counters, which other threads' events change\n",
 		      out);
 	fputs("user space: the whole filter, on every event the kernel passes: ", out);
 	strato_dump_node(out, f->root);
-	fputs("\n  (containers are not checked in the kernel)\n", out);
+	fputc('\n', out);
 	return ferror(out) ? strato_fail(-EIO, "cannot write the explanation") : 0;
 }

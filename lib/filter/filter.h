@@ -309,7 +309,7 @@ struct strato_fprefilter {
 	 * strato_pf_local_field): thread ids, names, uids and parents can be
 	 * checked in the kernel, as long as identity events always pass */
 	bool local;
-	bool held; /* a thread/parent/name/uid conjunct that `local` kept out */
+	bool held; /* a thread/parent/name/uid/container conjunct that `local` kept out */
 	/* top-level conjuncts; a count of 0 = no check */
 	int64_t pids[STRATO_FPF_IDS]; /* process (tgid) */
 	unsigned npids;
@@ -321,6 +321,8 @@ struct strato_fprefilter {
 	unsigned nppids;
 	char names[STRATO_FPF_NAMES][16]; /* comm, 1-15 bytes, NUL-padded */
 	unsigned nnames;
+	char containers[STRATO_FPF_NAMES][16]; /* container.id values ("host" too) */
+	unsigned ncontainers;
 	const struct strato_filter *filter; /* lent for the call that gets pf */
 };
 /* Can the filter accept a generic syscall event whose evt.type is `name`?

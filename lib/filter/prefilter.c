@@ -97,11 +97,13 @@ static void strato_pf_ids(const struct strato_fnode *n, int64_t *ids, unsigned *
 		ids[(*cnt)++] = n->vals[i].i;
 }
 
-/* Process names: the kernel compares the thread's comm, which is what
- * the state holds as proc.name (at most 15 bytes). "<NA>" stands for a
- * thread without one, and a longer literal or an empty one can never
- * equal a comm: such a conjunct is not pushed. */
-static void strato_pf_names(const struct strato_fnode *n, struct strato_fprefilter *pf)
+/* Takes the string literals of an `=`/`in` conjunct into out[] (NUL-padded)
+ * when there are at most STRATO_FPF_NAMES of 1-15 bytes, none "<NA>".
+ * Process names: the kernel compares the thread's comm, which is what
+ * the state holds as proc.name (at most 15 bytes); "<NA>" stands for a
+ * thread without one, and a longer or empty literal can never equal a
+ * comm. Container ids: 12 hex digits or "host". */
+static void strato_pf_strs(const struct strato_fnode *n, char (*out)[16], unsigned *cnt)
 {
 	if (n->nvals > STRATO_FPF_NAMES)
 		return;
@@ -110,10 +112,10 @@ static void strato_pf_names(const struct strato_fnode *n, struct strato_fprefilt
 		    !strcmp(n->vals[i].text, "<NA>"))
 			return;
 	for (unsigned i = 0; i < n->nvals; i++) {
-		memset(pf->names[i], 0, sizeof(pf->names[i]));
-		memcpy(pf->names[i], n->vals[i].text, n->vals[i].tlen);
+		memset(out[i], 0, sizeof(out[i]));
+		memcpy(out[i], n->vals[i].text, n->vals[i].tlen);
 	}
-	pf->nnames = n->nvals;
+	*cnt = n->nvals;
 }
 
 /* Top-level conjuncts `F = v` or `F in (...)` restrict every accepted
@@ -141,7 +143,7 @@ static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilte
 		strato_pf_ids(n, pf->pids, &pf->npids, 1, INT32_MAX);
 	if (!pf->local) {
 		pf->held |= !strcmp(f, "thread.tid") || !strcmp(f, "evt.tid") || !strcmp(f, "proc.ppid") ||
-			    !strcmp(f, "user.uid") || !strcmp(f, "proc.name");
+			    !strcmp(f, "user.uid") || !strcmp(f, "proc.name") || !strcmp(f, "container.id");
 		return;
 	}
 	if ((!strcmp(f, "thread.tid") || !strcmp(f, "evt.tid")) && !pf->ntids)
@@ -151,7 +153,9 @@ static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilte
 	else if (!strcmp(f, "user.uid") && !pf->nuids)
 		strato_pf_ids(n, pf->uids, &pf->nuids, 0, UINT32_MAX - 1);
 	else if (!strcmp(f, "proc.name") && !pf->nnames)
-		strato_pf_names(n, pf);
+		strato_pf_strs(n, pf->names, &pf->nnames);
+	else if (!strcmp(f, "container.id") && !pf->ncontainers)
+		strato_pf_strs(n, pf->containers, &pf->ncontainers);
 }
 
 /* Three-valued: 0 false, 1 true, 2 unknown, for an event named `name`
