@@ -11,8 +11,8 @@
  *   live_bench uninteresting-enter N   the same with execve selected, which
  *                                adds the sys_enter program
  *   live_bench capture N         every getpid captured, each event decoded
- *   live_bench capture-checks N  the same through a filter whose name, uid and
- *                                thread id checks run in the probe
+ *   live_bench capture-checks N  the same through a filter whose name, uid,
+ *                                thread id and container checks run in the probe
  *   live_bench rate SECONDS P    P producers at full speed: events/s and drops
  */
 #include <stratocore/stratocore.h>
@@ -182,7 +182,8 @@ static int strato_mode_capture(long n, int interesting)
 		char expr[128];
 		strato_filter *f;
 
-		snprintf(expr, sizeof(expr), "proc.name = live_bench and user.uid = %u and thread.tid = %d", geteuid(),
+		snprintf(expr, sizeof(expr),
+			 "proc.name = live_bench and user.uid = %u and thread.tid = %d and container.id = host", geteuid(),
 			 (int)pid);
 		if (strato_filter_compile(&f, expr, NULL, NULL) || strato_capture_set_filter(cap, f)) {
 			fprintf(stderr, "live_bench: %s\n", strato_last_error());

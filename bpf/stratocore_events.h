@@ -126,6 +126,7 @@ enum strato_kind {
 #define STRATO_PF_IDS 16
 #define STRATO_COMM_LEN 16
 #define STRATO_KEEP_MAX 4096 /* threads exempted from the name/uid checks */
+#define STRATO_CONTAINER_MAX 65536 /* threads in the container check's maps */
 
 /* Indexes of the per-CPU drop counters. */
 enum strato_drop_reason {
@@ -152,6 +153,7 @@ struct strato_probe_config {
 	__u32 nuids;            /* effective uid in uids[] (or in strato_keep) */
 	__u32 nppids;           /* bit set in strato_ppid_bits (parent in ppids[]) */
 	__u32 note_ppids;       /* fork and exec keep strato_ppid_bits current */
+	__u32 containers;       /* drop threads strato_outside marks (container check) */
 	__u32 tids[STRATO_PF_IDS];
 	__u32 uids[STRATO_PF_IDS];
 	__u32 ppids[STRATO_PF_IDS];

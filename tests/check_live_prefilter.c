@@ -7,6 +7,7 @@
  * must arrive. Needs root and a kernel with BTF (skips otherwise). */
 #include <check.h>
 #include <arpa/inet.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,7 +37,12 @@ enum job {
 	JOB_FORK_EARLY,	  /* as JOB_FORK_OPEN, the child forked before the capture */
 	JOB_PROCRENAME,	  /* rename through /proc/self/comm, then NOPS openat */
 	JOB_RENAME_TWICE, /* as JOB_PROCRENAME, then prctl(PR_SET_NAME) before the openat */
+	JOB_FORK_SLOW,	  /* a child that waits 100 ms, then does NOPS openat */
+	JOB_CGROUP,	  /* moves into cgroup_procs, then JOB_FORK_SLOW */
 };
+
+/* cgroup.procs of a cgroup the state sees as a container (test_container) */
+static char cgroup_procs[320];
 
 static void do_opens(void)
 {
@@ -85,6 +92,25 @@ static pid_t spawn(const char *name, enum job job, const int *gop)
 		do_opens();
 		wait(NULL);
 		break;
+	case JOB_CGROUP: {
+		int fd = open(cgroup_procs, O_WRONLY);
+
+		if (fd < 0 || write(fd, "0", 1) != 1) /* "0": the writing process */
+			_exit(1);
+		close(fd);
+	}
+		/* fall through */
+	case JOB_FORK_SLOW: {
+		pid_t k = fork();
+
+		if (k == 0) {
+			usleep(100000); /* user space sees the clone first */
+			do_opens();
+			_exit(0);
+		}
+		waitpid(k, NULL, 0);
+		break;
+	}
 	case JOB_SETUID_OPEN:
 		if (setuid(4242))
 			_exit(1);
@@ -304,6 +330,52 @@ START_TEST(test_proc_rename)
 }
 END_TEST
 
+/* Makes a cgroup at a path container runtimes use (docker/<64 hex>) in a
+ * hierarchy whose path the probe reports: the cgroup v2 root, else the
+ * v1 pids or cpu hierarchy. Returns its directory, or NULL. */
+static const char *make_container_cgroup(char *dir, size_t len, const char *id64)
+{
+	static const char *const bases[] = {"/sys/fs/cgroup", "/sys/fs/cgroup/pids", "/sys/fs/cgroup/cpu"};
+
+	for (size_t i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
+		char probe[300];
+
+		snprintf(probe, sizeof(probe), "%s/cgroup.procs", bases[i]);
+		if (access(probe, W_OK))
+			continue;
+		snprintf(dir, len, "%s/docker", bases[i]);
+		mkdir(dir, 0755);
+		snprintf(dir, len, "%s/docker/%s", bases[i], id64);
+		if (mkdir(dir, 0755) && errno != EEXIST)
+			continue;
+		snprintf(cgroup_procs, sizeof(cgroup_procs), "%s/cgroup.procs", dir);
+		if (!access(cgroup_procs, W_OK))
+			return dir;
+		rmdir(dir);
+	}
+	return NULL;
+}
+
+START_TEST(test_container)
+{
+	const char *id64 = "5caf0a55e7a1c0de5caf0a55e7a1c0de5caf0a55e7a1c0de5caf0a55e7a1c0de";
+	char dir[300], parent[300];
+
+	if (!make_container_cgroup(dir, sizeof(dir), id64)) {
+		printf("no writable cgroup hierarchy: the container check was not run\n");
+		return;
+	}
+	/* the worker's child runs in the container, the decoy's on the host;
+	 * both children wait until user space has classified them */
+	check("container.id = 5caf0a55e7a1 and evt.type = openat", "spf-cont", "spf-decoy", JOB_CGROUP, JOB_FORK_SLOW,
+	      NOPS);
+	rmdir(dir);
+	snprintf(parent, sizeof(parent), "%s", dir);
+	*strrchr(parent, '/') = 0;
+	rmdir(parent);
+}
+END_TEST
+
 /* The same workload without any filter: what the kernel part saves. */
 START_TEST(test_baseline)
 {
@@ -345,6 +417,7 @@ int main(void)
 	tcase_add_test(tc, test_ppid);
 	tcase_add_test(tc, test_tid);
 	tcase_add_test(tc, test_proc_rename);
+	tcase_add_test(tc, test_container);
 	tcase_add_test(tc, test_baseline);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -9,6 +9,7 @@
 #include "event/event_table.h"
 #include "event/flags.h"
 #include "filter/filter.h"
+#include "state/state.h"
 #include <linux/types.h>
 #include "bpf/stratocore_events.h"
 #include "capture/stratocore.skel.h"
@@ -112,6 +113,10 @@ struct strato_live {
 	 * holds the filter's pids */
 	uint32_t *open_table;
 	bool filter_pids;
+	/* the container check: wanted container.id values */
+	char containers[STRATO_FPF_NAMES][16];
+	unsigned ncontainers;
+	uint16_t procexit_type;
 };
 
 /* Idle polling: sleeps grow from the first to the last value while no
@@ -427,18 +432,6 @@ static void strato_live_fill_ppids(struct strato_live *l, const strato_capture *
 		closedir(d);
 }
 
-/* Empties the map of threads kept past the name and uid checks. */
-static void strato_live_clear_keep(struct strato_live *l)
-{
-	int fd = bpf_map__fd(l->skel->maps.strato_keep);
-	uint32_t key;
-
-	while (!bpf_map_get_next_key(fd, NULL, &key))
-		bpf_map_delete_elem(fd, &key);
-	l->skel->bss->strato_nkeep = 0;
-	l->skel->bss->strato_keep_full = 0;
-}
-
 /* Copies the filter's process checks into l->cfg (lists and counts). */
 static void strato_live_checks_of(struct strato_live *l, const struct strato_fprefilter *pf)
 {
@@ -458,6 +451,7 @@ static void strato_live_checks_of(struct strato_live *l, const struct strato_fpr
 	if (pf)
 		memcpy(c->names, pf->names, sizeof(c->names));
 	c->note_ppids = c->nppids != 0;
+	c->containers = 0; /* set by the caller, who knows whether there is a state */
 }
 
 /* Hands l->cfg to the probe, which reads it while it changes: the checks
@@ -482,6 +476,91 @@ static void strato_live_publish(struct strato_live *l, const strato_capture *cap
 	__atomic_store_n(&k->nppids, l->cfg.nppids, __ATOMIC_SEQ_CST);
 }
 
+/* Whether container id `id` (NULL: the thread has none) is one the filter
+ * wants. */
+static bool strato_live_container_wanted(const struct strato_live *l, const char *id)
+{
+	for (unsigned i = 0; id && i < l->ncontainers; i++)
+		if (!strcmp(l->containers[i], id))
+			return true;
+	return false;
+}
+
+/* Tells the probe the container check's verdict on thread `tid` as of the
+ * state's last clone or execve event of it, at time `ts` (0: none): the
+ * probe drops the thread's events while that is also the last one it
+ * sent (see strato_outside in the probe). */
+static void strato_live_verdict(struct strato_live *l, int64_t tid, uint64_t ts, bool wanted)
+{
+	int fd = bpf_map__fd(l->skel->maps.strato_outside);
+	uint32_t key = (uint32_t)tid;
+	__u64 *w = &l->skel->bss->strato_outside_bits[key / 64 % (STRATO_TGID_LIMIT / 64)];
+
+	if (tid <= 0 || tid >= STRATO_TGID_LIMIT)
+		return;
+	/* entry, then the bit that sends the probe to it; either alone passes */
+	if (wanted) {
+		bpf_map_delete_elem(fd, &key);
+		__atomic_fetch_and(w, ~(1ULL << (key % 64)), __ATOMIC_RELAXED);
+	} else if (!bpf_map_update_elem(fd, &key, &ts, BPF_ANY)) { /* full: the thread passes */
+		__atomic_fetch_or(w, 1ULL << (key % 64), __ATOMIC_RELAXED);
+	}
+}
+
+/* The container.id the state gives thread `t`, or NULL (none). */
+static const char *strato_live_container_of(const struct strato_thread *t)
+{
+	return t && !t->stub ? strato_thread_container(t, NULL, NULL, 0) : NULL;
+}
+
+/* Classifies every thread the capture knows for a new container check: from
+ * the state when it exists, else from the tables it will start from. */
+static void strato_live_classify_all(struct strato_live *l, const strato_capture *cap)
+{
+	if (cap->state) {
+		for (const struct strato_thread *t = cap->state->lru_head; t; t = t->lru_next)
+			strato_live_verdict(l, t->tid, t->identity_ts,
+					    strato_live_container_wanted(l, strato_live_container_of(t)));
+		return;
+	}
+	for (size_t i = 0; i < cap->tables.nthreads; i++) {
+		const struct strato_thread_info *ti = &cap->tables.threads[i];
+		struct strato_thread t = { .cgroups = ti->cgroups, .cgroups_len = ti->cgroups_len };
+
+		strato_thread_container_refresh(&t); /* as the state will */
+		strato_live_verdict(l, ti->tid, 0, strato_live_container_wanted(l, strato_live_container_of(&t)));
+	}
+}
+
+/* After the state took in an event: a clone or execve of the thread gives
+ * a new verdict; a process exit forgets the thread. */
+static void strato_live_after_state(strato_capture *cap, const struct strato_event *ev)
+{
+	struct strato_live *l = cap->priv;
+	const struct strato_thread *t;
+
+	if (!l->ncontainers || !cap->state)
+		return;
+	if (ev->type == l->procexit_type) {
+		strato_live_verdict(l, strato_event_tid(ev), 0, true);
+		return;
+	}
+	t = cap->state->cur_thread;
+	if (t && t->identity_ts && t->identity_ts == strato_event_ts(ev))
+		strato_live_verdict(l, t->tid, t->identity_ts,
+				    strato_live_container_wanted(l, strato_live_container_of(t)));
+}
+
+/* Empties a hash map of the probe. */
+static void strato_live_clear_map(struct bpf_map *m)
+{
+	int fd = bpf_map__fd(m);
+	uint32_t key;
+
+	while (!bpf_map_get_next_key(fd, NULL, &key))
+		bpf_map_delete_elem(fd, &key);
+}
+
 /* Syscalls that change the effective uid in a way the state cannot see:
  * setreuid always (its event is generic), setuid and setresuid when they
  * are not captured. */
@@ -497,7 +576,9 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 {
 	struct strato_live *l = cap->priv;
 	uint32_t *table = l->skel->bss->strato_interesting;
-	bool pids = false, checks = pf && (pf->ntids || pf->nnames || pf->nuids || pf->nppids);
+	/* the container check needs the state's answers */
+	unsigned ncontainers = pf && !cap->state_off ? pf->ncontainers : 0;
+	bool pids = false, checks = pf && (pf->ntids || pf->nnames || pf->nuids || pf->nppids || ncontainers);
 
 	if (!l->open_table) {
 		l->open_table = calloc(STRATO_SYSCALL_MAX, sizeof(*l->open_table));
@@ -510,7 +591,12 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 	strato_live_checks_of(l, NULL);
 	strato_live_publish(l, cap);
 	memset(l->skel->bss->strato_ppid_bits, 0, sizeof(l->skel->bss->strato_ppid_bits));
-	strato_live_clear_keep(l);
+	strato_live_clear_map(l->skel->maps.strato_keep);
+	l->skel->bss->strato_nkeep = 0;
+	l->skel->bss->strato_keep_full = 0;
+	strato_live_clear_map(l->skel->maps.strato_outside);
+	memset(l->skel->bss->strato_outside_bits, 0, sizeof(l->skel->bss->strato_outside_bits));
+	l->ncontainers = 0;
 	for (uint32_t nr = 0; nr < STRATO_SYSCALL_MAX; nr++) {
 		const struct strato_syscall_def *d = strato_syscall_by_nr(nr);
 		uint32_t val = l->open_table[nr];
@@ -541,7 +627,13 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 		l->cfg.filter_tgids = 1;
 		l->filter_pids = true;
 	}
+	if (ncontainers) {
+		memcpy(l->containers, pf->containers, sizeof(l->containers));
+		l->ncontainers = ncontainers;
+		strato_live_classify_all(l, cap);
+	}
 	strato_live_checks_of(l, pf);
+	l->cfg.containers = ncontainers != 0;
 	strato_live_publish(l, cap);
 	return 0;
 }
@@ -552,6 +644,7 @@ static const struct strato_capture_ops strato_live_ops = {
 	.stats = strato_live_stats,
 	.close = strato_live_close,
 	.prefilter = strato_live_prefilter,
+	.after_state = strato_live_after_state,
 	.drains_on_break = true,
 };
 
@@ -719,6 +812,10 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 	cfg.filter_tgids = STRATO_OPTS_GET(opts, pids, NULL) != NULL;
 	cfg.follow_children = STRATO_OPTS_GET(opts, follow_children, false);
 	cfg.nrings = l->nrings;
+	l->procexit_type = UINT16_MAX;
+	for (unsigned id = 0; id < STRATO_EVENT_TABLE_SIZE; id += 2)
+		if (strato_event_table[id].name && !strcmp(strato_event_table[id].name, "procexit"))
+			l->procexit_type = (uint16_t)id;
 	err = strato_live_set_syscalls(l, opts, &cfg.procexit);
 	if (err)
 		goto fail;
