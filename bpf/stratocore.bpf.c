@@ -2378,14 +2378,33 @@ static __always_inline void strato_note_parent(struct strato_probe_config *cfg, 
 			       strato_id_listed(cfg->ppids, cfg->nppids, BPF_CORE_READ(p, real_parent, tgid)));
 }
 
-static __always_inline void strato_keep_thread(__u32 tid)
-{
-	__u8 one = 1;
+/* Why a thread is in strato_keep (a bit each): an execve event tells the
+ * state both its comm and its euid, a PR_SET_NAME only the comm. */
+#define STRATO_KEEP_NAME 1
+#define STRATO_KEEP_UID 2
 
-	if (bpf_map_update_elem(&strato_keep, &tid, &one, BPF_ANY))
+static __always_inline void strato_keep_thread(__u32 tid, __u8 why)
+{
+	__u8 *old = bpf_map_lookup_elem(&strato_keep, &tid), v = why | (old ? *old : 0);
+
+	if (bpf_map_update_elem(&strato_keep, &tid, &v, BPF_ANY))
 		strato_keep_full = 1;
 	else
 		__sync_fetch_and_add(&strato_nkeep, 1);
+}
+
+/* The state has learnt what `why` was about: the thread may leave. */
+static __always_inline void strato_unkeep_thread(__u32 tid, __u8 why)
+{
+	__u8 *old = bpf_map_lookup_elem(&strato_keep, &tid), v;
+
+	if (!old)
+		return;
+	v = *old & ~why;
+	if (v)
+		bpf_map_update_elem(&strato_keep, &tid, &v, BPF_ANY);
+	else
+		bpf_map_delete_elem(&strato_keep, &tid);
 }
 
 /* Whether the comm of `t` is one of cfg->names, compared as two words. */
@@ -2539,26 +2558,25 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	if (!cfg)
 		return 0;
 	if ((*val & STRATO_HIDDEN_EUID) && cfg->nuids && ret == 0)
-		strato_keep_thread((__u32)bpf_get_current_pid_tgid());
+		strato_keep_thread((__u32)bpf_get_current_pid_tgid(), STRATO_KEEP_UID);
 	kind = *val & 0xff;
 	if (!kind || !strato_task_wanted(cfg, bpf_get_current_pid_tgid(), *val))
 		return 0;
 	if (cfg->drop_failed && ret < 0)
 		return 0;
-	/* the state learns this thread's new comm from this event */
-	if (strato_nkeep && (*val & STRATO_IDENTITY) && ret == 0 &&
-	    (kind == STRATO_K_EXECVE || kind == STRATO_K_EXECVEAT ||
-	     (kind == STRATO_K_PRCTL && strato_arg(regs, 0) == 15 /* PR_SET_NAME */))) {
-		__u32 tid = (__u32)bpf_get_current_pid_tgid();
-
-		bpf_map_delete_elem(&strato_keep, &tid);
-	}
 #if defined(__TARGET_ARCH_x86)
 	/* 32-bit (ia32) syscalls have other numbers: the table would name them
 	 * wrongly, so they are not captured. */
 	if (strato_task()->thread_info.status & 0x0002 /* TS_COMPAT */)
 		return 0;
 #endif
+	/* the state learns this thread's new comm (and euid) from this event */
+	if (strato_nkeep && (*val & STRATO_IDENTITY) && ret == 0) {
+		if (kind == STRATO_K_EXECVE || kind == STRATO_K_EXECVEAT)
+			strato_unkeep_thread((__u32)bpf_get_current_pid_tgid(), STRATO_KEEP_NAME | STRATO_KEEP_UID);
+		else if (kind == STRATO_K_PRCTL && strato_arg(regs, 0) == 15 /* PR_SET_NAME */)
+			strato_unkeep_thread((__u32)bpf_get_current_pid_tgid(), STRATO_KEEP_NAME);
+	}
 	if (kind == STRATO_K_GENERIC) {
 		strato_generic_x(cfg, nr, *val); /* needs no argument */
 		return 0;
@@ -2752,6 +2770,6 @@ int BPF_PROG(strato_task_rename, struct task_struct *task, const char *comm)
 
 	/* task->comm still holds the old name */
 	if (cfg && cfg->nnames && strato_comm_listed(cfg, task))
-		strato_keep_thread(task->pid);
+		strato_keep_thread(task->pid, STRATO_KEEP_NAME);
 	return 0;
 }

@@ -167,6 +167,7 @@ static double now(void)
 
 struct tally {
 	uint64_t received, identity, accepted, leaked, gaps;
+	uint64_t decoy_leaked; /* of the leaked, those of the decoy and its child */
 	unsigned by_type[STRATO_EVENT_TABLE_SIZE]; /* identity events */
 };
 
@@ -196,7 +197,7 @@ static struct tally drain(strato_capture *cap, const strato_filter *f, pid_t *ki
 				t.gaps++; /* losses from before the filter (asserted below) */
 			else if (strato_state_identity_event(strato_event_type(ev)) && ++t.identity)
 				t.by_type[strato_event_type(ev)]++;
-			else if (t.leaked++ < 5)
+			else if ((t.decoy_leaked += !strcmp(field_text("proc.name", ev), "spf-decoy")), t.leaked++ < 5)
 				fprintf(stderr, "leaked: %s by %s\n", field_text("evt.type", ev),
 					field_text("proc.name", ev));
 			if (++t.received % 256)
@@ -280,7 +281,14 @@ static void check(const char *fmt, const char *name, const char *decoy, enum job
 	uint64_t received;
 	struct tally t = run(fmt, name, decoy, job, decoy_job, false, &received);
 
-	ck_assert_uint_eq(t.leaked, 0);
+	/* The container check lets a new process through until user space
+	 * has read its clone or execve: on a busy machine other processes'
+	 * events arrive then. The decoy's child waits for that; none of its
+	 * events may come. */
+	if (strstr(fmt, "container.id"))
+		ck_assert_uint_eq(t.decoy_leaked, 0);
+	else
+		ck_assert_uint_eq(t.leaked, 0);
 	ck_assert_uint_eq(t.accepted, want);
 	t = run(fmt, name, decoy, job, decoy_job, true, &received);
 	ck_assert_uint_eq(t.accepted, want); /* delivered by strato_capture_next() */
