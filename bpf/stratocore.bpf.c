@@ -151,7 +151,6 @@ __u64 strato_ppid_bits[STRATO_TGID_LIMIT / 64];
  * checks let everything through rather than drop what the state wants. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(map_flags, BPF_F_NO_PREALLOC); /* memory as entries come, not all at load */
 	__uint(max_entries, STRATO_KEEP_MAX);
 	__type(key, __u32);
 	__type(value, __u8);
@@ -169,7 +168,6 @@ __u32 strato_keep_full;
  * latest clone or execve, its events pass. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(map_flags, BPF_F_NO_PREALLOC); /* memory as entries come, not all at load */
 	__uint(max_entries, STRATO_CONTAINER_MAX);
 	__type(key, __u32);
 	__type(value, __u64);
@@ -177,7 +175,6 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(map_flags, BPF_F_NO_PREALLOC); /* memory as entries come, not all at load */
 	__uint(max_entries, STRATO_CONTAINER_MAX);
 	__type(key, __u32);
 	__type(value, __u64);

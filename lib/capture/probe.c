@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -702,6 +703,14 @@ static int strato_live_set_pids(struct strato_live *l, const struct strato_live_
 	return 0;
 }
 
+static bool strato_kernel_at_least(int major, int minor)
+{
+	struct utsname u;
+	int ma = 0, mi = 0;
+
+	return !uname(&u) && sscanf(u.release, "%d.%d", &ma, &mi) == 2 && (ma > major || (ma == major && mi >= minor));
+}
+
 /* One ring per online CPU (CPU c writes to ring c % n, so CPUs beyond the
  * count share), fewer when that would take more than STRATO_RINGS_TOTAL
  * bytes in all. */
@@ -785,6 +794,14 @@ int strato_capture_open_live(strato_capture **out, const struct strato_live_opts
 			enter |= names[k] && strato_syscall_by_name(names[k]) &&
 				 strato_kind_needs_enter(strato_kind_of(names[k]));
 		bpf_program__set_autoload(l->skel->progs.strato_sys_enter, enter);
+	}
+	/* The hash maps of the process checks allocate entries as they come
+	 * rather than all at load (5.2 MB for each container map), where
+	 * tracing programs may use such maps: from Linux 6.1. */
+	if (strato_kernel_at_least(6, 1)) {
+		bpf_map__set_map_flags(l->skel->maps.strato_keep, BPF_F_NO_PREALLOC);
+		bpf_map__set_map_flags(l->skel->maps.strato_identity_ts, BPF_F_NO_PREALLOC);
+		bpf_map__set_map_flags(l->skel->maps.strato_outside, BPF_F_NO_PREALLOC);
 	}
 	bpf_map__set_max_entries(l->skel->maps.strato_scratch_map, libbpf_num_possible_cpus());
 	bpf_map__set_max_entries(l->skel->maps.strato_rings, (uint32_t)libbpf_num_possible_cpus());
