@@ -144,16 +144,24 @@ static __always_inline int strato_tgid_listed(__u32 tgid)
  * its children, while the state keeps the parent it was told. */
 __u64 strato_ppid_bits[STRATO_TGID_LIMIT / 64];
 
-/* Threads that keep passing the name and uid checks although their comm
- * or effective uid no longer matches, because they changed it in a way no
- * event reports to the state (a write to /proc/PID/comm, setreuid), which
- * therefore still holds the old value. Full: strato_keep_full, and the
- * checks let everything through rather than drop what the state wants. */
+/* Threads whose comm or effective uid changed in a way no event reports
+ * to the state (a write to /proc/PID/comm, setreuid), which therefore
+ * still holds the old value: the comm it holds, and for the uid (whose
+ * old value is gone by sys_exit) a pass. Kept from the start of the
+ * capture, so that a filter set later knows them too, until an execve
+ * (or, for the name, a PR_SET_NAME) event tells the state. Full:
+ * strato_keep_full, and the checks let everything through rather than
+ * drop what the state wants. */
+struct strato_kept {
+	__u32 why;                    /* STRATO_KEEP_NAME | STRATO_KEEP_UID */
+	char comm[STRATO_COMM_LEN];   /* the state's comm, with STRATO_KEEP_NAME */
+};
+
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, STRATO_KEEP_MAX);
 	__type(key, __u32);
-	__type(value, __u8);
+	__type(value, struct strato_kept);
 } strato_keep SEC(".maps");
 __u32 strato_nkeep;     /* entries added (an upper bound of the map's size) */
 __u32 strato_keep_full;
@@ -2380,35 +2388,45 @@ static __always_inline void strato_note_parent(struct strato_probe_config *cfg, 
 #define STRATO_KEEP_NAME 1
 #define STRATO_KEEP_UID 2
 
-static __always_inline void strato_keep_thread(__u32 tid, __u8 why)
+/* Notes a change the state cannot see; `t` is the thread, its comm still
+ * the old one when `why` is STRATO_KEEP_NAME. */
+static __always_inline void strato_keep_thread(struct task_struct *t, __u32 why)
 {
-	__u8 *old = bpf_map_lookup_elem(&strato_keep, &tid), v = why | (old ? *old : 0);
+	__u32 tid = t->pid;
+	struct strato_kept *old = bpf_map_lookup_elem(&strato_keep, &tid), v = {};
 
+	if (old)
+		v = *old;
+	if ((why & STRATO_KEEP_NAME) && !(v.why & STRATO_KEEP_NAME))
+		__builtin_memcpy(v.comm, (const char *)(const __u64[2]){((const __u64 *)t->comm)[0],
+									((const __u64 *)t->comm)[1]},
+				 sizeof(v.comm));
+	v.why |= why;
 	if (bpf_map_update_elem(&strato_keep, &tid, &v, BPF_ANY))
 		strato_keep_full = 1;
-	else
+	else if (!old)
 		__sync_fetch_and_add(&strato_nkeep, 1);
 }
 
 /* The state has learnt what `why` was about: the thread may leave. */
-static __always_inline void strato_unkeep_thread(__u32 tid, __u8 why)
+static __always_inline void strato_unkeep_thread(__u32 tid, __u32 why)
 {
-	__u8 *old = bpf_map_lookup_elem(&strato_keep, &tid), v;
+	struct strato_kept *old = bpf_map_lookup_elem(&strato_keep, &tid), v;
 
 	if (!old)
 		return;
-	v = *old & ~why;
-	if (v)
+	v = *old;
+	v.why &= ~why;
+	if (v.why)
 		bpf_map_update_elem(&strato_keep, &tid, &v, BPF_ANY);
 	else
 		bpf_map_delete_elem(&strato_keep, &tid);
 }
 
-/* Whether the comm of `t` is one of cfg->names, compared as two words. */
-static __always_inline int strato_comm_listed(struct strato_probe_config *cfg, struct task_struct *t)
+/* Whether `comm` (16 bytes) is one of cfg->names, compared as two words. */
+static __always_inline int strato_comm_listed(struct strato_probe_config *cfg, const char *comm)
 {
-	const __u64 *c = (const __u64 *)t->comm;
-	__u64 c0 = c[0], c1 = c[1];
+	__u64 c0 = ((const __u64 *)comm)[0], c1 = ((const __u64 *)comm)[1];
 
 	for (int i = 0; i < STRATO_PF_NAMES; i++) {
 		const __u64 *n = (const __u64 *)cfg->names[i];
@@ -2464,13 +2482,19 @@ static __always_inline int strato_proc_match(struct strato_probe_config *cfg, __
 	/* Direct loads through the task's BTF pointer: a helper call
 	 * (bpf_get_current_comm, bpf_probe_read_kernel) cost 60-110 ns more
 	 * per event in bench/live-bench.sh. */
-	if (cfg->nnames && !strato_comm_listed(cfg, strato_task()))
-		goto kept;
-	if (cfg->nuids && !strato_id_listed(cfg->uids, cfg->nuids, strato_task()->cred->euid.val))
-		goto kept;
+	if (cfg->nnames && !strato_comm_listed(cfg, strato_task()->comm)) {
+		struct strato_kept *k = strato_nkeep ? bpf_map_lookup_elem(&strato_keep, &tid) : NULL;
+
+		if (!strato_keep_full && !(k && (k->why & STRATO_KEEP_NAME) && strato_comm_listed(cfg, k->comm)))
+			return 0;
+	}
+	if (cfg->nuids && !strato_id_listed(cfg->uids, cfg->nuids, strato_task()->cred->euid.val)) {
+		struct strato_kept *k = strato_nkeep ? bpf_map_lookup_elem(&strato_keep, &tid) : NULL;
+
+		if (!strato_keep_full && !(k && (k->why & STRATO_KEEP_UID)))
+			return 0;
+	}
 	return 1;
-kept:
-	return strato_keep_full || (strato_nkeep && bpf_map_lookup_elem(&strato_keep, &tid));
 }
 
 /* Whether the current thread passes the process filters, for an event of
@@ -2554,8 +2578,8 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 	cfg = strato_cfg();
 	if (!cfg)
 		return 0;
-	if ((*val & STRATO_HIDDEN_EUID) && cfg->nuids && ret == 0)
-		strato_keep_thread((__u32)bpf_get_current_pid_tgid(), STRATO_KEEP_UID);
+	if ((*val & STRATO_HIDDEN_EUID) && ret == 0)
+		strato_keep_thread(strato_task(), STRATO_KEEP_UID);
 	kind = *val & 0xff;
 	if (!kind || !strato_task_wanted(cfg, bpf_get_current_pid_tgid(), *val))
 		return 0;
@@ -2568,7 +2592,7 @@ int BPF_PROG(strato_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 #endif
 	/* the state learns this thread's new comm (and euid) from this event */
-	if (strato_nkeep && (*val & STRATO_IDENTITY) && ret == 0) {
+	if (strato_nkeep && ret == 0) {
 		if (kind == STRATO_K_EXECVE || kind == STRATO_K_EXECVEAT)
 			strato_unkeep_thread((__u32)bpf_get_current_pid_tgid(), STRATO_KEEP_NAME | STRATO_KEEP_UID);
 		else if (kind == STRATO_K_PRCTL && strato_arg(regs, 0) == 15 /* PR_SET_NAME */)
@@ -2757,16 +2781,12 @@ int BPF_PROG(strato_proc_exec, struct task_struct *p, pid_t old_pid, struct linu
 
 /* A comm change the state learns of comes with an execve or prctl event
  * of the thread itself; any other (a write to /proc/PID/comm) leaves the
- * state with the old name. So a thread that had a wanted name stays in
- * until its execve or prctl(PR_SET_NAME) exit reaches user space (sys_exit
- * drops it from strato_keep then). */
+ * state with the old name, which strato_keep records until the exit of
+ * the thread's next execve or prctl(PR_SET_NAME) reaches user space
+ * (sys_exit drops it then). Those two rename the thread here first. */
 SEC("tp_btf/task_rename")
 int BPF_PROG(strato_task_rename, struct task_struct *task, const char *comm)
 {
-	struct strato_probe_config *cfg = strato_cfg();
-
-	/* task->comm still holds the old name */
-	if (cfg && cfg->nnames && strato_comm_listed(cfg, task))
-		strato_keep_thread(task->pid, STRATO_KEEP_NAME);
+	strato_keep_thread(task, STRATO_KEEP_NAME); /* task->comm: still the old name */
 	return 0;
 }

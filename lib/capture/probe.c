@@ -367,6 +367,14 @@ static bool strato_live_syscall_in(const struct strato_ftypeset *set, const char
 	return known ? false : unknown;
 }
 
+/* Syscalls that change the effective uid in a way the state cannot see:
+ * setreuid always (its event is generic), setuid and setresuid when they
+ * are not captured. */
+static bool strato_live_hides_euid(const struct strato_syscall_def *d, uint32_t val)
+{
+	return !strcmp(d->name, "setreuid") || (!val && (!strcmp(d->name, "setuid") || !strcmp(d->name, "setresuid")));
+}
+
 /* Can syscall `d` produce an event the prefilter keeps? */
 static bool strato_live_pf_wants(const struct strato_fprefilter *pf, const struct strato_syscall_def *d)
 {
@@ -562,14 +570,6 @@ static void strato_live_clear_map(struct bpf_map *m)
 		bpf_map_delete_elem(fd, &key);
 }
 
-/* Syscalls that change the effective uid in a way the state cannot see:
- * setreuid always (its event is generic), setuid and setresuid when they
- * are not captured. */
-static bool strato_live_hides_euid(const struct strato_syscall_def *d, uint32_t val)
-{
-	return !strcmp(d->name, "setreuid") || (!val && (!strcmp(d->name, "setuid") || !strcmp(d->name, "setresuid")));
-}
-
 /* strato_capture_set_filter(): narrows the interesting-syscall table, the
  * process checks and, when the open options set no pid filter, the tgid
  * filter to what the filter can accept (pf NULL: back to the open options). */
@@ -592,9 +592,6 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 	strato_live_checks_of(l, NULL);
 	strato_live_publish(l, cap);
 	memset(l->skel->bss->strato_ppid_bits, 0, sizeof(l->skel->bss->strato_ppid_bits));
-	strato_live_clear_map(l->skel->maps.strato_keep);
-	l->skel->bss->strato_nkeep = 0;
-	l->skel->bss->strato_keep_full = 0;
 	strato_live_clear_map(l->skel->maps.strato_outside);
 	memset(l->skel->bss->strato_outside_bits, 0, sizeof(l->skel->bss->strato_outside_bits));
 	l->ncontainers = 0;
@@ -604,10 +601,10 @@ static int strato_live_prefilter(strato_capture *cap, const struct strato_fprefi
 
 		if (val && pf && !pf->all_types && d && !strato_live_pf_wants(pf, d))
 			val = 0;
-		if (val && checks && d && strato_kind_of(d->name) != STRATO_K_GENERIC &&
+		if ((val & 0xff) && checks && d && strato_kind_of(d->name) != STRATO_K_GENERIC &&
 		    strato_live_syscall_in(&pf->itypes, d->name, false))
 			val |= STRATO_IDENTITY;
-		if (checks && pf->nuids && d && strato_live_hides_euid(d, val))
+		if (d && strato_live_hides_euid(d, val))
 			val |= STRATO_HIDDEN_EUID;
 		__atomic_store_n(&table[nr], val, __ATOMIC_RELAXED);
 	}
@@ -682,6 +679,13 @@ static int strato_live_set_syscalls(struct strato_live *l, const struct strato_l
 		if (d->nr < 0 || d->nr >= STRATO_SYSCALL_MAX)
 			continue;
 		l->skel->bss->strato_interesting[d->nr] = val;
+	}
+	for (size_t i = 0; i < strato_syscall_ndefs; i++) {
+		const struct strato_syscall_def *d = &strato_syscall_defs[i];
+
+		if (d->nr >= 0 && d->nr < STRATO_SYSCALL_MAX &&
+		    strato_live_hides_euid(d, l->skel->bss->strato_interesting[d->nr]))
+			l->skel->bss->strato_interesting[d->nr] |= STRATO_HIDDEN_EUID;
 	}
 	*procexit = !names;
 	for (size_t k = 0; names && k < 3; k++)
