@@ -119,22 +119,37 @@ __u32 strato_interesting[STRATO_SYSCALL_MAX];
  * tests one word where a hash table lookup hashed and walked a bucket. */
 __u64 strato_tgid_bits[STRATO_TGID_LIMIT / 64];
 
-/* The word of tgid's bit. The compiler would compute the index from the
+/* Bitmaps of STRATO_TGID_LIMIT bits, one per possible thread or process
+ * id (this one and the parent and container ones below). */
+
+/* The word of `id`'s bit. The compiler would compute the index from the
  * unchecked register; hiding it behind an empty asm keeps the mask, which
  * is what the verifier needs to see. */
-static __always_inline __u64 *strato_tgid_word(__u32 tgid)
+static __always_inline __u64 *strato_bit_word(__u64 *bits, __u32 id)
 {
-	__u32 w = tgid / 64;
+	__u32 w = id / 64;
 
 	asm volatile("" : "+r"(w));
-	return &strato_tgid_bits[w & (STRATO_TGID_LIMIT / 64 - 1)];
+	return &bits[w & (STRATO_TGID_LIMIT / 64 - 1)];
 }
 
-static __always_inline int strato_tgid_listed(__u32 tgid)
+static __always_inline int strato_bit_test(__u64 *bits, __u32 id)
 {
-	if (tgid >= STRATO_TGID_LIMIT)
+	if (id >= STRATO_TGID_LIMIT)
 		return 0;
-	return (*strato_tgid_word(tgid) >> (tgid % 64)) & 1;
+	return (*strato_bit_word(bits, id) >> (id % 64)) & 1;
+}
+
+/* Sets or clears `id`'s bit; user space and other CPUs may change other
+ * bits of the word meanwhile. */
+static __always_inline void strato_bit_put(__u64 *bits, __u32 id, int on)
+{
+	if (id >= STRATO_TGID_LIMIT)
+		return;
+	if (on)
+		__sync_fetch_and_or(strato_bit_word(bits, id), 1ULL << (id % 64));
+	else
+		__sync_fetch_and_and(strato_bit_word(bits, id), ~(1ULL << (id % 64)));
 }
 
 /* Processes whose parent, as the user-space state knows it, is one of
@@ -2347,26 +2362,6 @@ static __always_inline void strato_generic_x(struct strato_probe_config *cfg, lo
 
 /* ---- programs ---- */
 
-/* The word of `id`'s bit in a bitmap of STRATO_TGID_LIMIT bits (the mask
- * behind an empty asm, as in strato_tgid_word). */
-static __always_inline __u64 *strato_bit_word(__u64 *bits, __u32 id)
-{
-	__u32 w = id / 64;
-
-	asm volatile("" : "+r"(w));
-	return &bits[w & (STRATO_TGID_LIMIT / 64 - 1)];
-}
-
-static __always_inline void strato_bit_put(__u64 *bits, __u32 id, int on)
-{
-	if (id >= STRATO_TGID_LIMIT)
-		return;
-	if (on)
-		__sync_fetch_and_or(strato_bit_word(bits, id), 1ULL << (id % 64));
-	else
-		__sync_fetch_and_and(strato_bit_word(bits, id), ~(1ULL << (id % 64)));
-}
-
 static __always_inline int strato_id_listed(const __u32 *ids, __u32 n, __u32 id)
 {
 	for (int i = 0; i < STRATO_PF_IDS; i++)
@@ -2442,7 +2437,7 @@ static __always_inline int strato_outside_container(__u32 tid)
 {
 	__u64 *out, *ts;
 
-	if (tid >= STRATO_TGID_LIMIT || !((*strato_bit_word(strato_outside_bits, tid) >> (tid % 64)) & 1))
+	if (!strato_bit_test(strato_outside_bits, tid))
 		return 0;
 	out = bpf_map_lookup_elem(&strato_outside, &tid);
 	if (!out || strato_identity_full)
@@ -2476,8 +2471,7 @@ static __always_inline int strato_proc_match(struct strato_probe_config *cfg, __
 		return 0;
 	if (cfg->containers && strato_outside_container(tid))
 		return 0;
-	if (cfg->nppids && (pt >> 32 >= STRATO_TGID_LIMIT ||
-			    !((*strato_bit_word(strato_ppid_bits, pt >> 32) >> ((pt >> 32) % 64)) & 1)))
+	if (cfg->nppids && !strato_bit_test(strato_ppid_bits, pt >> 32))
 		return 0;
 	/* Direct loads through the task's BTF pointer: a helper call
 	 * (bpf_get_current_comm, bpf_probe_read_kernel) cost 60-110 ns more
@@ -2505,7 +2499,7 @@ static __always_inline int strato_task_wanted(struct strato_probe_config *cfg, _
 
 	if (cfg->self_tgid && tgid == cfg->self_tgid)
 		return 0;
-	if (cfg->filter_tgids && !strato_tgid_listed(tgid))
+	if (cfg->filter_tgids && !strato_bit_test(strato_tgid_bits, tgid))
 		return 0;
 	if (val & STRATO_IDENTITY || !(cfg->ntids | cfg->nnames | cfg->nuids | cfg->nppids | cfg->containers))
 		return 1;
@@ -2741,9 +2735,8 @@ int BPF_PROG(strato_proc_exit, struct task_struct *p)
 		bpf_map_delete_elem(&strato_identity_ts, &tid);
 	}
 	/* The last thread of a followed group leaves the filter. */
-	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0 &&
-	    tgid < STRATO_TGID_LIMIT)
-		__sync_fetch_and_and(strato_tgid_word(tgid), ~(1ULL << (tgid % 64)));
+	if (cfg->filter_tgids && cfg->follow_children && BPF_CORE_READ(p, signal, live.counter) == 0)
+		strato_bit_put(strato_tgid_bits, tgid, 0);
 	return 0;
 }
 
@@ -2762,8 +2755,8 @@ int BPF_PROG(strato_proc_fork, struct task_struct *parent, struct task_struct *c
 	if (ptgid == ctgid)
 		return 0; /* a thread: its process's parent stays */
 	strato_note_parent(cfg, child);
-	if (cfg->filter_tgids && cfg->follow_children && strato_tgid_listed(ptgid) && ctgid < STRATO_TGID_LIMIT)
-		__sync_fetch_and_or(strato_tgid_word(ctgid), 1ULL << (ctgid % 64));
+	if (cfg->filter_tgids && cfg->follow_children && strato_bit_test(strato_tgid_bits, ptgid))
+		strato_bit_put(strato_tgid_bits, ctgid, 1);
 	return 0;
 }
 

@@ -384,11 +384,22 @@ static bool strato_live_pf_wants(const struct strato_fprefilter *pf, const struc
 	return strato_live_syscall_in(&pf->ktypes, d->name, true);
 }
 
-/* Adds a thread group to the probe's pid filter (a bitmap it reads in
- * place; the probe may set or clear other bits of the word meanwhile). */
+/* Sets or clears `id`'s bit in one of the probe's bitmaps, which it reads
+ * in place and whose other bits it may change meanwhile. */
+static void strato_live_bit(__u64 *bits, int64_t id, bool on)
+{
+	if (id <= 0 || id >= STRATO_TGID_LIMIT)
+		return;
+	if (on)
+		__atomic_fetch_or(&bits[id / 64], 1ULL << (id % 64), __ATOMIC_RELAXED);
+	else
+		__atomic_fetch_and(&bits[id / 64], ~(1ULL << (id % 64)), __ATOMIC_RELAXED);
+}
+
+/* Adds a thread group to the probe's pid filter. */
 static void strato_live_add_tgid(struct strato_live *l, uint32_t tgid)
 {
-	__atomic_fetch_or(&l->skel->bss->strato_tgid_bits[tgid / 64], 1ULL << (tgid % 64), __ATOMIC_RELAXED);
+	strato_live_bit(l->skel->bss->strato_tgid_bits, tgid, true);
 }
 
 static bool strato_live_id_in(const uint32_t *ids, uint32_t n, int64_t id)
@@ -402,22 +413,24 @@ static bool strato_live_id_in(const uint32_t *ids, uint32_t n, int64_t id)
 /* Marks the processes whose parent is in the config's ppids: those the
  * capture started from (the parent the state holds) and those /proc shows
  * now (forks and execs since, which the probe did not note yet). Only sets
- * bits: one too many lets events through, one too few would drop them. */
-static void strato_live_fill_ppids(struct strato_live *l, const strato_capture *cap)
+ * bits: one too many lets events through, one too few would drop them.
+ * False when /proc cannot be read: then the check must not be made. */
+static bool strato_live_fill_ppids(struct strato_live *l, const strato_capture *cap)
 {
 	const struct strato_probe_config *c = &l->cfg;
 	__u64 *bits = l->skel->bss->strato_ppid_bits;
 	DIR *d = opendir("/proc");
 	struct dirent *de;
 
+	if (!d)
+		return false;
 	for (size_t i = 0; i < cap->tables.nthreads; i++) {
 		const struct strato_thread_info *t = &cap->tables.threads[i];
 
-		if (t->tid == t->pid && t->pid > 0 && t->pid < STRATO_TGID_LIMIT &&
-		    strato_live_id_in(c->ppids, c->nppids, t->ptid))
-			__atomic_fetch_or(&bits[t->pid / 64], 1ULL << (t->pid % 64), __ATOMIC_RELAXED);
+		if (t->tid == t->pid && strato_live_id_in(c->ppids, c->nppids, t->ptid))
+			strato_live_bit(bits, t->pid, true);
 	}
-	while (d && (de = readdir(d))) {
+	while ((de = readdir(d))) {
 		char path[64], buf[512], *p;
 		long pid = strtol(de->d_name, &p, 10), ppid;
 		ssize_t n;
@@ -435,10 +448,10 @@ static void strato_live_fill_ppids(struct strato_live *l, const strato_capture *
 		/* "pid (comm) state ppid ...": comm may hold ") " itself */
 		p = strrchr(buf, ')');
 		if (p && sscanf(p + 1, " %*c %ld", &ppid) == 1 && strato_live_id_in(c->ppids, c->nppids, ppid))
-			__atomic_fetch_or(&bits[pid / 64], 1ULL << (pid % 64), __ATOMIC_RELAXED);
+			strato_live_bit(bits, pid, true);
 	}
-	if (d)
-		closedir(d);
+	closedir(d);
+	return true;
 }
 
 /* Copies the filter's process checks into l->cfg (lists and counts). */
@@ -477,8 +490,10 @@ static void strato_live_publish(struct strato_live *l, const strato_capture *cap
 	c.ntids = c.nnames = c.nuids = c.nppids = 0;
 	*k = c;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (l->cfg.nppids)
-		strato_live_fill_ppids(l, cap);
+	if (l->cfg.nppids && !strato_live_fill_ppids(l, cap)) { /* unknown parents: no check */
+		l->cfg.nppids = l->cfg.note_ppids = 0;
+		__atomic_store_n(&k->note_ppids, 0, __ATOMIC_SEQ_CST);
+	}
 	__atomic_store_n(&k->ntids, l->cfg.ntids, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&k->nnames, l->cfg.nnames, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&k->nuids, l->cfg.nuids, __ATOMIC_SEQ_CST);
@@ -503,16 +518,15 @@ static void strato_live_verdict(struct strato_live *l, int64_t tid, uint64_t ts,
 {
 	int fd = bpf_map__fd(l->skel->maps.strato_outside);
 	uint32_t key = (uint32_t)tid;
-	__u64 *w = &l->skel->bss->strato_outside_bits[key / 64 % (STRATO_TGID_LIMIT / 64)];
 
 	if (tid <= 0 || tid >= STRATO_TGID_LIMIT)
 		return;
 	/* entry, then the bit that sends the probe to it; either alone passes */
 	if (wanted) {
 		bpf_map_delete_elem(fd, &key);
-		__atomic_fetch_and(w, ~(1ULL << (key % 64)), __ATOMIC_RELAXED);
+		strato_live_bit(l->skel->bss->strato_outside_bits, tid, false);
 	} else if (!bpf_map_update_elem(fd, &key, &ts, BPF_ANY)) { /* full: the thread passes */
-		__atomic_fetch_or(w, 1ULL << (key % 64), __ATOMIC_RELAXED);
+		strato_live_bit(l->skel->bss->strato_outside_bits, tid, true);
 	}
 }
 
