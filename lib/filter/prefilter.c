@@ -19,15 +19,15 @@
 static bool strato_pf_local_field(const char *name)
 {
 	static const char *const exact[] = {
-	    "evt.type",	      "evt.type.is",	 "syscall.type", "evt.dir",	   "evt.cpu",	   "evt.category",
-	    "evt.res",	      "evt.rawres",	 "evt.failed",	 "evt.buffer",	   "evt.buflen",   "evt.is_io",
-	    "evt.is_io_read", "evt.is_io_write", "evt.io_dir",	 "evt.is_wait",	   "evt.count",	   "evt.count.error",
-	    "evt.count.exit", "evt.hostname",	 "evt.source",	 "evt.outputtime", "thread.tid",   "evt.tid",
-	    "thread.vtid",    "proc.pid",	 "evt.pid",	 "proc.vpid",	   "proc.ppid",	   "proc.pvpid",
-	    "proc.name",      "proc.exe",	 "proc.exepath", "proc.args",	   "proc.cmdline", "proc.exeline",
-	    "proc.cmdnargs",  "proc.cmdlenargs", "proc.env",	 "proc.pname",	   "proc.pexe",	   "proc.pexepath",
-	    "proc.pcmdline",  "user.uid",	 "user.name",	 "user.homedir",   "user.shell",   "user.loginuid",
-	    "user.loginname", "group.gid",	 "group.name",	 "container.id",
+	    "evt.type",	      "evt.type.is",	 "syscall.type", "evt.dir",	   "evt.cpu",	     "evt.category",
+	    "evt.res",	      "evt.rawres",	 "evt.failed",	 "evt.buffer",	   "evt.buflen",     "evt.is_io",
+	    "evt.is_io_read", "evt.is_io_write", "evt.io_dir",	 "evt.is_wait",	   "evt.count",	     "evt.count.error",
+	    "evt.count.exit", "evt.hostname",	 "evt.source",	 "evt.outputtime", "thread.tid",     "thread.vtid",
+	    "proc.pid",	      "proc.vpid",	 "proc.ppid",	 "proc.pvpid",	   "proc.name",	     "proc.exe",
+	    "proc.exepath",   "proc.args",	 "proc.cmdline", "proc.exeline",   "proc.cmdnargs",  "proc.cmdlenargs",
+	    "proc.env",	      "proc.pname",	 "proc.pexe",	 "proc.pexepath",  "proc.pcmdline",  "user.uid",
+	    "user.name",      "user.homedir",	 "user.shell",	 "user.loginuid",  "user.loginname", "group.gid",
+	    "group.name",     "container.id",
 	};
 	/* with an argument or a suffix: evt.time*, evt.rawarg.X, proc.aname[N] */
 	static const char *const prefix[] = {"evt.time",   "evt.datetime", "evt.rawtime", "evt.latency",  "evt.rawarg",
@@ -142,11 +142,11 @@ static void strato_pf_conj(const struct strato_fnode *n, struct strato_fprefilte
 	if (!strcmp(f, "proc.pid") && !pf->npids && !pf->ancestors)
 		strato_pf_ids(n, pf->pids, &pf->npids, 1, INT32_MAX);
 	if (!pf->local) {
-		pf->held |= !strcmp(f, "thread.tid") || !strcmp(f, "evt.tid") || !strcmp(f, "proc.ppid") ||
-			    !strcmp(f, "user.uid") || !strcmp(f, "proc.name") || !strcmp(f, "container.id");
+		pf->held |= !strcmp(f, "thread.tid") || !strcmp(f, "proc.ppid") || !strcmp(f, "user.uid") ||
+			    !strcmp(f, "proc.name") || !strcmp(f, "container.id");
 		return;
 	}
-	if ((!strcmp(f, "thread.tid") || !strcmp(f, "evt.tid")) && !pf->ntids)
+	if (!strcmp(f, "thread.tid") && !pf->ntids)
 		strato_pf_ids(n, pf->tids, &pf->ntids, 1, INT32_MAX);
 	else if (!strcmp(f, "proc.ppid") && !pf->nppids)
 		strato_pf_ids(n, pf->ppids, &pf->nppids, 1, INT32_MAX);
