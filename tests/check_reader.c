@@ -6,6 +6,7 @@
 #include "capture/capture.h"
 #include "format/reader.h"
 #include "format/scap.h"
+#include <stratocore/filter.h>
 #include "testutil.h"
 
 #include <sys/mman.h>
@@ -369,7 +370,40 @@ START_TEST(test_misc)
 	ck_assert_int_eq(strato_capture_stats(cap, &st), 0);
 	ck_assert_uint_eq(st.events, 2);
 	ck_assert_uint_eq(st.skipped_unknown, 1);
+	ck_assert_uint_eq(st.received, 2);
+	/* a caller built before `received` existed: nothing past its struct
+	 * is written */
+	{
+		unsigned char buf[sizeof(struct strato_stats)];
+		struct strato_stats old;
+
+		memset(buf, 0xA5, sizeof(buf));
+		old.sz = offsetof(struct strato_stats, received);
+		memcpy(buf, &old.sz, sizeof(old.sz));
+		ck_assert_int_eq(strato_capture_stats(cap, (struct strato_stats *)buf), 0);
+		memcpy(&old, buf, offsetof(struct strato_stats, received));
+		ck_assert_uint_eq(old.events, 2);
+		ck_assert_uint_eq(old.skipped_unknown, 1);
+		for (size_t i = offsetof(struct strato_stats, received); i < sizeof(buf); i++)
+			ck_assert_uint_eq(buf[i], 0xA5);
+	}
 	strato_capture_close(cap);
+
+	/* received counts what the filter rejected too */
+	{
+		strato_filter *f;
+
+		cap = open_fix("t10_unknown_evt.scap");
+		ck_assert_int_eq(strato_filter_compile(&f, "evt.type = close", NULL, NULL), 0);
+		ck_assert_int_eq(strato_capture_set_filter(cap, f), 0);
+		strato_filter_free(f);
+		ck_assert_str_eq(strato_event_name(next_ev(cap)), "close");
+		ck_assert_int_eq(strato_capture_next(cap, &ev), STRATO_EOF);
+		ck_assert_int_eq(strato_capture_stats(cap, &st), 0);
+		ck_assert_uint_eq(st.events, 1);
+		ck_assert_uint_eq(st.received, 2);
+		strato_capture_close(cap);
+	}
 
 	/* Concatenated sections: the second one's tables replace the first's. */
 	cap = open_fix("t20_concat.scap");

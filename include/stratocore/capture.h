@@ -162,6 +162,10 @@ struct strato_stats {
 
 /**
  * @brief Reads the capture's counters into `stats` (its `sz` must be set).
+ *
+ * Only the fields that `stats->sz` covers are written, so a program built
+ * with an older, smaller struct keeps working. Call it from the thread that
+ * reads the capture (it reads counters that strato_capture_next() moves).
  * @return 0 or -EINVAL.
  * @since 0.1
  */

@@ -95,8 +95,9 @@ STRATO_API int strato_filter_dump(const strato_filter *f, FILE *out);
 /**
  * @brief Writes which part of the filter can run in the kernel on a live
  * capture (the event types it can accept; top-level pid, thread id,
- * parent, process name and uid conjuncts) and which runs in user space, and
- * why (docs/filters.md, "Capture filters and the kernel prefilter").
+ * parent, process name, uid and container conjuncts) and which runs in user
+ * space, and why (docs/filters.md, "Capture filters and the kernel
+ * prefilter"). Thread safety: reentrant; `f` is only read.
  * @return 0, or -EIO when writing fails.
  * @since 0.1
  */
